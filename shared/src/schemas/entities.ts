@@ -1,0 +1,91 @@
+// Synced rows as the server stores them and `GET /sync/pull` returns them.
+import { z } from "zod";
+import { AssessmentTestId } from "./assessment.ts";
+import { PlanBody } from "./plan.ts";
+import {
+  EntityId,
+  IsoDate,
+  IsoDateTime,
+  NoteText,
+  Rpe,
+  RunKind,
+  ShortText,
+  Side,
+  Units,
+} from "./primitives.ts";
+
+/** Fields every synced row carries: the per-user version it last changed at, and its tombstone. */
+const Synced = {
+  version: z.number().int().min(1),
+  deleted: z.boolean(),
+};
+
+export const PlanRecord = z.object({
+  id: EntityId,
+  rev: z.number().int().min(0),
+  plan: PlanBody.nullable(),
+  ...Synced,
+});
+export type PlanRecord = z.infer<typeof PlanRecord>;
+
+export const SessionRecord = z.object({
+  id: EntityId,
+  started_at: IsoDateTime.nullable(),
+  ended_at: IsoDateTime.nullable(),
+  plan_id: EntityId.nullable(),
+  plan_day: z.number().int().nullable(),
+  source: z.string().nullable(),
+  name: ShortText.nullable(),
+  rpe: Rpe.nullable(),
+  notes: NoteText.nullable(),
+  ...Synced,
+});
+export type SessionRecord = z.infer<typeof SessionRecord>;
+
+export const SetRecord = z.object({
+  id: EntityId,
+  session_id: EntityId,
+  exercise_id: EntityId,
+  set_index: z.number().int(),
+  started_at: IsoDateTime,
+  ended_at: IsoDateTime,
+  reps: z.number().int().nullable(),
+  hold_s: z.number().int().nullable(),
+  side: Side.nullable(),
+  weight_kg: z.number().nullable(),
+  rpe: Rpe.nullable(),
+  target_reps: z.number().int().nullable(),
+  target_hold_s: z.number().int().nullable(),
+  ...Synced,
+});
+export type SetRecord = z.infer<typeof SetRecord>;
+
+export const RunRecord = z.object({
+  id: EntityId,
+  date: IsoDate,
+  distance_m: z.number(),
+  duration_s: z.number().int(),
+  kind: RunKind,
+  notes: NoteText.nullable(),
+  avg_hr: z.number().int().nullable(),
+  ...Synced,
+});
+export type RunRecord = z.infer<typeof RunRecord>;
+
+export const AssessmentRecord = z.object({
+  id: EntityId,
+  date: IsoDate,
+  test: AssessmentTestId,
+  value: z.number(),
+  notes: NoteText.nullable(),
+  ...Synced,
+});
+export type AssessmentRecord = z.infer<typeof AssessmentRecord>;
+
+export const SettingsRecord = z.object({
+  active_plan_id: EntityId.nullable(),
+  units: Units,
+  rest_s_default: z.number().int(),
+  version: z.number().int().min(1),
+});
+export type SettingsRecord = z.infer<typeof SettingsRecord>;

@@ -1,0 +1,73 @@
+// Push and pull bodies of the sync protocol (schema 1).
+import { z } from "zod";
+import {
+  AssessmentRecord,
+  PlanRecord,
+  RunRecord,
+  SessionRecord,
+  SetRecord,
+  SettingsRecord,
+} from "./entities.ts";
+import { MutationEnvelope } from "./mutations.ts";
+
+/** Most mutations one push may carry; more is 413 `too_large`. */
+export const MAX_PUSH_MUTATIONS = 200;
+/** Largest push body in bytes; more is 413 `too_large`. */
+export const MAX_PUSH_BYTES = 256 * 1024;
+
+export const PushRequest = z.object({
+  schema: z.literal(1),
+  mutations: z.array(MutationEnvelope),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const AckStatus = z.enum(["applied", "duplicate", "rejected", "conflict"]);
+export type AckStatus = z.infer<typeof AckStatus>;
+
+export const Ack = z.object({
+  seq: z.number().int(),
+  status: AckStatus,
+  error: z.string().optional(),
+  current: z.unknown().optional(),
+});
+export type Ack = z.infer<typeof Ack>;
+
+export const PushResponse = z.object({
+  acks: z.array(Ack),
+  last_seq: z.number().int().min(0),
+  cursor: z.string(),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const PULL_DEFAULT_LIMIT = 500;
+export const PULL_MAX_LIMIT = 1000;
+
+export const PullQuery = z.object({
+  cursor: z.string().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(PULL_MAX_LIMIT).default(PULL_DEFAULT_LIMIT),
+});
+export type PullQuery = z.infer<typeof PullQuery>;
+
+export const Changes = z.object({
+  plans: z.array(PlanRecord),
+  sessions: z.array(SessionRecord),
+  sets: z.array(SetRecord),
+  runs: z.array(RunRecord),
+  assessments: z.array(AssessmentRecord),
+  settings: z.array(SettingsRecord),
+});
+export type Changes = z.infer<typeof Changes>;
+
+export const PullPage = z.object({
+  changes: Changes,
+  cursor: z.string(),
+  has_more: z.boolean(),
+  last_seq: z.number().int().min(0),
+});
+export type PullPage = z.infer<typeof PullPage>;
+
+export const PullReset = z.object({ reset: z.literal(true) });
+export type PullReset = z.infer<typeof PullReset>;
+
+export const PullResponse = z.union([PullPage, PullReset]);
+export type PullResponse = z.infer<typeof PullResponse>;

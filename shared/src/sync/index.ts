@@ -1,0 +1,3 @@
+// Sync rules shared by the server and any client that applies mutations locally.
+export * from "./cursor.ts";
+export * from "./pushRules.ts";

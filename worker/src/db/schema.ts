@@ -1,0 +1,244 @@
+// D1 tables (Drizzle). Synced tables are keyed by (user_id, id) so one user's ids can never
+// collide with, overwrite or reveal another's, and carry (user_id, version) for pulls.
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+/** Per-user sync counter and epoch: the version is bumped once inside every committed push. */
+export const syncState = sqliteTable(
+  "sync_state",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    version: integer("version").notNull().default(0),
+    epoch: text("epoch").notNull(),
+    /** Tombstones at or below this version may have been purged; older cursors must reset. */
+    tombstoneHorizon: integer("tombstone_horizon").notNull().default(0),
+  },
+  // A push that lost the race for the next version writes -1: the check rolls its batch back.
+  (t) => [check("sync_state_version_cas", sql`${t.version} >= 0`)],
+);
+
+/** Deletes that arrived before the set or run they delete; the late insert lands deleted. */
+export const tombstones = sqliteTable(
+  "tombstones",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    version: integer("version").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+export const authSessions = sqliteTable(
+  "auth_sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The web view pushes as a device of its own, created on first push of this session. */
+    deviceId: text("device_id"),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId)],
+);
+
+export const devices = sqliteTable(
+  "devices",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    platform: text("platform").notNull(),
+    tokenHash: text("token_hash").unique(),
+    lastSeq: integer("last_seq").notNull().default(0),
+    lastSeen: integer("last_seen"),
+    createdAt: integer("created_at").notNull(),
+    revokedAt: integer("revoked_at"),
+  },
+  // A push whose compare-and-swap on last_seq loses writes -1, which this check refuses,
+  // so the whole batch of the losing push rolls back.
+  (t) => [
+    index("devices_user_idx").on(t.userId),
+    check("devices_last_seq_cas", sql`${t.lastSeq} >= 0`),
+  ],
+);
+
+export const pairings = sqliteTable(
+  "pairings",
+  {
+    deviceCodeHash: text("device_code_hash").primaryKey(),
+    userCode: text("user_code").notNull(),
+    name: text("name").notNull(),
+    platform: text("platform").notNull(),
+    status: text("status", { enum: ["pending", "approved", "denied", "consumed"] }).notNull(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    deviceId: text("device_id"),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    lastPollAt: integer("last_poll_at"),
+  },
+  (t) => [uniqueIndex("pairings_user_code_idx").on(t.userCode)],
+);
+
+/** Fixed-window counters for login, pairing approval and code polling. */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
+export const plans = sqliteTable(
+  "plans",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    // A losing optimistic-concurrency guard writes -1 and this check rolls the push back.
+    rev: integer("rev").notNull(),
+    body: text("body"),
+    deleted: integer("deleted", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.id] }),
+    index("plans_user_version_idx").on(t.userId, t.version),
+    check("plans_rev_guard", sql`${t.rev} >= 0`),
+  ],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    startedAt: text("started_at"),
+    endedAt: text("ended_at"),
+    planId: text("plan_id"),
+    planDay: integer("plan_day"),
+    source: text("source"),
+    name: text("name"),
+    rpe: integer("rpe"),
+    notes: text("notes"),
+    deviceId: text("device_id"),
+    deleted: integer("deleted", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.id] }),
+    index("sessions_user_version_idx").on(t.userId, t.version),
+    index("sessions_user_started_idx").on(t.userId, t.startedAt),
+  ],
+);
+
+export const sets = sqliteTable(
+  "sets",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    sessionId: text("session_id").notNull(),
+    exerciseId: text("exercise_id").notNull(),
+    setIndex: integer("set_index").notNull(),
+    startedAt: text("started_at").notNull(),
+    endedAt: text("ended_at").notNull(),
+    reps: integer("reps"),
+    holdS: integer("hold_s"),
+    side: text("side"),
+    weightKg: real("weight_kg"),
+    rpe: integer("rpe"),
+    targetReps: integer("target_reps"),
+    targetHoldS: integer("target_hold_s"),
+    deleted: integer("deleted", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.id] }),
+    index("sets_user_version_idx").on(t.userId, t.version),
+    index("sets_user_session_idx").on(t.userId, t.sessionId),
+    index("sets_user_exercise_idx").on(t.userId, t.exerciseId),
+  ],
+);
+
+export const runs = sqliteTable(
+  "runs",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    date: text("date").notNull(),
+    distanceM: real("distance_m").notNull(),
+    durationS: integer("duration_s").notNull(),
+    kind: text("kind").notNull(),
+    notes: text("notes"),
+    avgHr: integer("avg_hr"),
+    deleted: integer("deleted", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.id] }),
+    index("runs_user_version_idx").on(t.userId, t.version),
+    index("runs_user_date_idx").on(t.userId, t.date),
+  ],
+);
+
+export const assessments = sqliteTable(
+  "assessments",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    date: text("date").notNull(),
+    test: text("test").notNull(),
+    value: real("value").notNull(),
+    notes: text("notes"),
+    deleted: integer("deleted", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.id] }),
+    index("assessments_user_version_idx").on(t.userId, t.version),
+  ],
+);
+
+export const settings = sqliteTable(
+  "settings",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    activePlanId: text("active_plan_id"),
+    units: text("units").notNull().default("metric"),
+    restSDefault: integer("rest_s_default").notNull().default(60),
+    version: integer("version").notNull(),
+  },
+  (t) => [index("settings_user_version_idx").on(t.userId, t.version)],
+);

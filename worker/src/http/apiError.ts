@@ -1,0 +1,23 @@
+// The documented error shape: every non-2xx answer is {error, message, issues?}.
+import type { ErrorBody, ErrorCode } from "@runstrong/shared/schemas";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** Thrown anywhere in a handler; the app's error handler turns it into the JSON error body. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: Omit<ErrorBody, "error" | "message"> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function errorResponse(c: Context, err: ApiError): Response {
+  const body: ErrorBody = { error: err.code, message: err.message, ...err.extra };
+  for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+  return c.json(body, err.status);
+}

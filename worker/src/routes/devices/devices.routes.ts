@@ -1,0 +1,315 @@
+// Device pairing (device authorization grant), listing and revocation.
+import { createRoute } from "@hono/zod-openapi";
+import {
+  ApproveRequest,
+  DeviceListResponse,
+  DeviceResponse,
+  formatUserCode,
+  PAIRING_EXPIRES_S,
+  PAIRING_INTERVAL_S,
+  PairRequest,
+  PairResponse,
+  PendingDeviceView,
+  TokenRequest,
+  TokenResponse,
+  UserCodeInput,
+} from "@runstrong/shared/schemas";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { z } from "zod";
+import { requireAuth } from "../../auth/principal.ts";
+import { clientIp, hit, LIMITS } from "../../auth/rateLimit.ts";
+import { newId, newSecret, newUserCode, sha256Hex } from "../../auth/tokens.ts";
+import type { Database } from "../../db/client.ts";
+import { devices, pairings } from "../../db/schema.ts";
+import { ApiError } from "../../http/apiError.ts";
+import { pickErrors } from "../errorResponses.ts";
+import { openApiRouter } from "../openApiRouter.ts";
+import { pollOutcome } from "./pairingPoll.ts";
+
+const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+const ok = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+const pair = createRoute({
+  method: "post",
+  path: "/pair",
+  tags: ["Devices"],
+  summary: "Start pairing: get a device code to poll with and a user code to show",
+  request: { body: jsonBody(PairRequest) },
+  responses: { 200: ok("Pairing started", PairResponse), ...pickErrors(400, 413, 415, 429) },
+});
+
+const pending = createRoute({
+  method: "get",
+  path: "/pending",
+  tags: ["Devices"],
+  summary: "What device a user code belongs to, shown before approval",
+  request: { query: z.object({ user_code: UserCodeInput }) },
+  responses: { 200: ok("Pending device", PendingDeviceView), ...pickErrors(400, 401, 404, 429) },
+});
+
+const approve = createRoute({
+  method: "post",
+  path: "/approve",
+  tags: ["Devices"],
+  summary: "Approve a pairing by its user code (web session)",
+  request: { body: jsonBody(ApproveRequest) },
+  responses: { 200: ok("Approved", DeviceResponse), ...pickErrors(400, 401, 403, 404, 429) },
+});
+
+const deny = createRoute({
+  method: "post",
+  path: "/deny",
+  tags: ["Devices"],
+  summary: "Refuse a pairing by its user code (web session)",
+  request: { body: jsonBody(ApproveRequest) },
+  responses: {
+    200: ok("Denied", z.object({ denied: z.literal(true) })),
+    ...pickErrors(400, 401, 403, 404, 429),
+  },
+});
+
+const token = createRoute({
+  method: "post",
+  path: "/token",
+  tags: ["Devices"],
+  summary: "Poll for the device's access token",
+  request: { body: jsonBody(TokenRequest) },
+  responses: {
+    200: ok("Paired: the token, given once", TokenResponse),
+    400: ok(
+      "authorization_pending, slow_down, access_denied or expired_token",
+      z.object({ error: z.string(), message: z.string() }),
+    ),
+    ...pickErrors(413, 415, 429),
+  },
+});
+
+const list = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["Devices"],
+  summary: "The user's paired devices",
+  responses: { 200: ok("Devices", DeviceListResponse), ...pickErrors(401) },
+});
+
+const revoke = createRoute({
+  method: "delete",
+  path: "/{id}",
+  tags: ["Devices"],
+  summary: "Revoke a device: its token is refused from now on",
+  request: { params: z.object({ id: z.string().min(1).max(64) }) },
+  responses: { 204: { description: "Revoked" }, ...pickErrors(401, 403, 404) },
+});
+
+async function findLivePairing(db: Database, userCode: string, now: number) {
+  const [row] = await db
+    .select()
+    .from(pairings)
+    .where(and(eq(pairings.userCode, userCode), eq(pairings.status, "pending")));
+  if (!row || row.expiresAt <= now) {
+    throw new ApiError(
+      404,
+      "not_found",
+      "No device is waiting with this code; it may have expired.",
+    );
+  }
+  return row;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Pairing start and token polling need no account. */
+export const pairingRoutes = openApiRouter()
+  .openapi(pair, async (c) => {
+    const { name, platform } = c.req.valid("json");
+    const db = c.get("db");
+    const now = c.get("now");
+    await hit(db, `pair:ip:${clientIp(c.req)}`, LIMITS.pairPerIp, now);
+    // Expired codes free their user code for reuse.
+    await db.delete(pairings).where(lt(pairings.expiresAt, now - 3600_000));
+    const deviceCode = newSecret();
+    let userCode = newUserCode();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await db.insert(pairings).values({
+          deviceCodeHash: await sha256Hex(deviceCode),
+          userCode,
+          name,
+          platform,
+          status: "pending",
+          createdAt: now,
+          expiresAt: now + PAIRING_EXPIRES_S * 1000,
+        });
+        break;
+      } catch (err) {
+        if (attempt >= 4 || !String(err).includes("UNIQUE")) throw err;
+        userCode = newUserCode();
+      }
+    }
+    const origin = new URL(c.req.url).origin;
+    const shown = formatUserCode(userCode);
+    return c.json(
+      {
+        device_code: deviceCode,
+        user_code: shown,
+        verification_uri: `${origin}/pair`,
+        verification_uri_complete: `${origin}/pair?code=${shown}`,
+        expires_in: PAIRING_EXPIRES_S,
+        interval: PAIRING_INTERVAL_S,
+      },
+      200,
+    );
+  })
+  .openapi(token, async (c) => {
+    const { device_code } = c.req.valid("json");
+    const db = c.get("db");
+    const now = c.get("now");
+    await hit(db, `token:ip:${clientIp(c.req)}`, LIMITS.tokenPollPerIp, now);
+    const hash = await sha256Hex(device_code);
+    const [row] = await db.select().from(pairings).where(eq(pairings.deviceCodeHash, hash));
+    const outcome = pollOutcome(row, now);
+    if (row && outcome.kind !== "issue") {
+      await db.update(pairings).set({ lastPollAt: now }).where(eq(pairings.deviceCodeHash, hash));
+    }
+    if (outcome.kind === "error") {
+      return c.json({ error: outcome.error, message: outcome.message }, 400);
+    }
+    if (!row?.deviceId)
+      return c.json({ error: "expired_token", message: "Start pairing again." }, 400);
+    const accessToken = newSecret();
+    // The device gets its token only if the pairing is still approved and unused: two polls
+    // racing for one approval cannot both get a token.
+    const [claim] = await db.batch([
+      db
+        .update(devices)
+        .set({ tokenHash: await sha256Hex(accessToken), lastSeen: now })
+        .where(
+          and(
+            eq(devices.id, row.deviceId),
+            isNull(devices.tokenHash),
+            sql`EXISTS (SELECT 1 FROM pairings WHERE device_code_hash = ${hash} AND status = 'approved')`,
+          ),
+        ),
+      db
+        .update(pairings)
+        .set({ status: "consumed", lastPollAt: now })
+        .where(eq(pairings.deviceCodeHash, hash)),
+    ]);
+    if (claim.meta.changes !== 1) {
+      return c.json({ error: "expired_token", message: "This code was already exchanged." }, 400);
+    }
+    return c.json(
+      { access_token: accessToken, token_type: "Bearer" as const, device_id: row.deviceId },
+      200,
+    );
+  });
+
+/** Approving, listing and revoking need an account. */
+export const deviceRoutes = openApiRouter();
+deviceRoutes.use(requireAuth());
+deviceRoutes
+  .openapi(pending, async (c) => {
+    const { user_code } = c.req.valid("query");
+    const db = c.get("db");
+    const now = c.get("now");
+    await hit(db, `approve:user:${c.get("principal").userId}`, LIMITS.approvePerUser, now);
+    const row = await findLivePairing(db, user_code, now);
+    return c.json(
+      {
+        name: row.name,
+        platform: row.platform as PendingDeviceView["platform"],
+        user_code: formatUserCode(row.userCode),
+        expires_at: iso(row.expiresAt),
+      },
+      200,
+    );
+  })
+  .openapi(approve, async (c) => {
+    const { user_code } = c.req.valid("json");
+    const db = c.get("db");
+    const now = c.get("now");
+    const { userId } = c.get("principal");
+    await hit(db, `approve:user:${userId}`, LIMITS.approvePerUser, now);
+    await hit(db, `approve:ip:${clientIp(c.req)}`, LIMITS.approvePerIp, now);
+    const row = await findLivePairing(db, user_code, now);
+    const deviceId = newId();
+    const [, claimed] = await db.batch([
+      db.insert(devices).values({
+        id: deviceId,
+        userId,
+        name: row.name,
+        platform: row.platform,
+        createdAt: now,
+      }),
+      db
+        .update(pairings)
+        .set({ status: "approved", userId, deviceId })
+        .where(and(eq(pairings.deviceCodeHash, row.deviceCodeHash), eq(pairings.status, "pending")))
+        .returning({ deviceId: pairings.deviceId }),
+    ]);
+    if (claimed.length !== 1) {
+      await db.delete(devices).where(eq(devices.id, deviceId));
+      throw new ApiError(
+        404,
+        "not_found",
+        "No device is waiting with this code; it may have expired.",
+      );
+    }
+    return c.json(
+      {
+        device: { id: deviceId, name: row.name, platform: row.platform as PairRequest["platform"] },
+      },
+      200,
+    );
+  })
+  .openapi(deny, async (c) => {
+    const { user_code } = c.req.valid("json");
+    const db = c.get("db");
+    const now = c.get("now");
+    await hit(db, `approve:user:${c.get("principal").userId}`, LIMITS.approvePerUser, now);
+    const row = await findLivePairing(db, user_code, now);
+    await db
+      .update(pairings)
+      .set({ status: "denied" })
+      .where(eq(pairings.deviceCodeHash, row.deviceCodeHash));
+    return c.json({ denied: true as const }, 200);
+  })
+  .openapi(list, async (c) => {
+    const rows = await c
+      .get("db")
+      .select()
+      .from(devices)
+      .where(and(eq(devices.userId, c.get("principal").userId), isNull(devices.revokedAt)))
+      .orderBy(devices.createdAt);
+    return c.json(
+      {
+        devices: rows.map((d) => ({
+          id: d.id,
+          name: d.name,
+          platform: d.platform as PairRequest["platform"],
+          created_at: iso(d.createdAt),
+          last_seen: d.lastSeen === null ? null : iso(d.lastSeen),
+          last_seq: d.lastSeq,
+        })),
+      },
+      200,
+    );
+  })
+  .openapi(revoke, async (c) => {
+    const { id } = c.req.valid("param");
+    const { userId } = c.get("principal");
+    const [revoked] = await c
+      .get("db")
+      .update(devices)
+      .set({ revokedAt: c.get("now"), tokenHash: null })
+      .where(and(eq(devices.id, id), eq(devices.userId, userId), isNull(devices.revokedAt)))
+      .returning({ id: devices.id });
+    if (!revoked) throw new ApiError(404, "not_found", "No such device.");
+    return c.body(null, 204);
+  });

@@ -1,0 +1,37 @@
+// The web view pushes as a device of its own: one per browser sign-in, made on first use.
+import type { Context } from "hono";
+import type { AppEnv, Principal } from "../../appEnv.ts";
+import { newId } from "../../auth/tokens.ts";
+
+export async function webDeviceId(
+  c: Context<AppEnv>,
+  p: Extract<Principal, { kind: "web" }>,
+): Promise<string> {
+  if (p.deviceId) return p.deviceId;
+  const id = newId();
+  const now = c.get("now");
+  const ua = c.req.header("user-agent") ?? "";
+  const name = /Mobile|Android|iPhone/i.test(ua) ? "Phone browser" : "Web browser";
+  const d1 = c.env.DB;
+  // The session row only adopts the new device if it has none yet, so two first pushes at
+  // once end up with one device.
+  await d1.batch([
+    d1
+      .prepare(
+        "INSERT INTO devices (id, user_id, name, platform, last_seq, created_at) SELECT ?1, ?2, ?3, 'web', 0, ?4 WHERE EXISTS (SELECT 1 FROM auth_sessions WHERE token_hash = ?5 AND device_id IS NULL)",
+      )
+      .bind(id, p.userId, name, now, p.sessionHash),
+    d1
+      .prepare(
+        "UPDATE auth_sessions SET device_id = ?1 WHERE token_hash = ?2 AND device_id IS NULL",
+      )
+      .bind(id, p.sessionHash),
+  ]);
+  const row = await d1
+    .prepare("SELECT device_id FROM auth_sessions WHERE token_hash = ?1")
+    .bind(p.sessionHash)
+    .first<{ device_id: string }>();
+  const deviceId = row?.device_id ?? id;
+  c.set("principal", { ...p, deviceId });
+  return deviceId;
+}

@@ -1,0 +1,146 @@
+// Test helpers that drive the real Worker (inside workerd) over HTTP, the way clients do.
+import { exports } from "cloudflare:workers";
+
+const ORIGIN = "http://localhost";
+let counter = 0;
+
+export type Reply = { status: number; body: any; headers: Headers };
+
+export async function call(
+  method: string,
+  path: string,
+  options: {
+    body?: unknown;
+    raw?: string;
+    headers?: Record<string, string>;
+    cookie?: string;
+    token?: string;
+  } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.body !== undefined) headers["content-type"] ??= "application/json";
+  if (options.cookie) {
+    headers.cookie = options.cookie;
+    headers.origin ??= ORIGIN;
+  }
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const res = await exports.default.fetch(
+    new Request(`${ORIGIN}/api/v1${path}`, {
+      method,
+      headers,
+      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    }),
+  );
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: keep the text so a test can show it
+  }
+  return { status: res.status, body, headers: res.headers };
+}
+
+/** A fresh IP per caller keeps per-IP rate limits from leaking between tests. */
+export function freshIp(): string {
+  counter++;
+  return `10.${(counter >> 16) & 255}.${(counter >> 8) & 255}.${counter & 255}`;
+}
+
+export type User = { id: string; email: string; cookie: string; ip: string };
+
+export async function signUp(
+  email = `runner${Date.now()}-${Math.random()}@example.com`,
+): Promise<User> {
+  const ip = freshIp();
+  const res = await call("POST", "/auth/signup", {
+    body: { email, password: "correct horse battery" },
+    headers: { "cf-connecting-ip": ip },
+  });
+  if (res.status !== 201)
+    throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  return { id: res.body.user.id, email: res.body.user.email, cookie, ip };
+}
+
+export type Device = { id: string; token: string };
+
+export async function pairDevice(
+  user: User,
+  name = "Test watch",
+  platform = "zepp",
+): Promise<Device> {
+  const ip = freshIp();
+  const started = await call("POST", "/devices/pair", {
+    body: { name, platform },
+    headers: { "cf-connecting-ip": ip },
+  });
+  const approved = await call("POST", "/devices/approve", {
+    cookie: user.cookie,
+    body: { user_code: started.body.user_code },
+    headers: { "cf-connecting-ip": ip },
+  });
+  if (approved.status !== 200) throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
+  const token = await call("POST", "/devices/token", {
+    body: { device_code: started.body.device_code },
+    headers: { "cf-connecting-ip": ip },
+  });
+  if (token.status !== 200) throw new Error(`token failed: ${JSON.stringify(token.body)}`);
+  return { id: token.body.device_id, token: token.body.access_token };
+}
+
+export function push(device: Device, mutations: unknown[]) {
+  return call("POST", "/sync/push", { token: device.token, body: { schema: 1, mutations } });
+}
+
+export function pull(device: Device, cursor?: string, limit?: number) {
+  const q = new URLSearchParams();
+  if (cursor) q.set("cursor", cursor);
+  if (limit) q.set("limit", String(limit));
+  return call("GET", `/sync/pull?${q}`, { token: device.token });
+}
+
+/** Pulls every page from `cursor` and returns all changes merged plus the final cursor. */
+export async function pullAll(device: Device, cursor?: string, limit?: number) {
+  const pages: any[] = [];
+  let next = cursor;
+  for (let i = 0; i < 1000; i++) {
+    const res = await pull(device, next, limit);
+    if (res.status !== 200)
+      throw new Error(`pull failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.body.reset) return { reset: true as const, pages, cursor: next };
+    pages.push(res.body);
+    next = res.body.cursor;
+    if (!res.body.has_more) break;
+  }
+  return { reset: false as const, pages, cursor: next };
+}
+
+let idCounter = 0;
+export const uid = (prefix = "e") =>
+  `${prefix}${Date.now().toString(36)}${(idCounter++).toString(36)}`;
+
+export function setLog(id: string, sessionId: string, extra: Record<string, unknown> = {}) {
+  return {
+    op: "set.log",
+    args: {
+      id,
+      session_id: sessionId,
+      exercise_id: "squat",
+      set_index: 0,
+      started_at: "2026-11-20T07:00:00Z",
+      ended_at: "2026-11-20T07:00:40Z",
+      reps: 12,
+      ...extra,
+    },
+  };
+}
+
+export function sessionStart(id: string, startedAt = "2026-11-20T07:00:00Z") {
+  return { op: "session.start", args: { id, started_at: startedAt } };
+}
+
+/** Numbers mutations from `first`, as a device outbox does. */
+export function numbered(first: number, bodies: { op: string; args: unknown }[]) {
+  return bodies.map((b, i) => ({ seq: first + i, ...b }));
+}
