@@ -2,6 +2,8 @@
 import { exports } from "cloudflare:workers";
 
 const ORIGIN = "http://localhost";
+/** The Worker under test, the same instance `wrangler dev` would serve. */
+const worker = (exports as unknown as { default: Fetcher }).default;
 let counter = 0;
 
 export type Reply = { status: number; body: any; headers: Headers };
@@ -24,7 +26,7 @@ export async function call(
     headers.origin ??= ORIGIN;
   }
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const res = await exports.default.fetch(
+  const res = await worker.fetch(
     new Request(`${ORIGIN}/api/v1${path}`, {
       method,
       headers,
@@ -143,4 +145,15 @@ export function sessionStart(id: string, startedAt = "2026-11-20T07:00:00Z") {
 /** Numbers mutations from `first`, as a device outbox does. */
 export function numbered(first: number, bodies: { op: string; args: unknown }[]) {
   return bodies.map((b, i) => ({ seq: first + i, ...b }));
+}
+
+// ---- Appended helpers (auth, devices and bad-input tests) ----
+
+declare global {
+  namespace Cloudflare {
+    // Types `exports.default` above: the Worker's main module (what `wrangler types` declares).
+    interface GlobalProps {
+      mainModule: typeof import("../src/index.ts");
+    }
+  }
 }

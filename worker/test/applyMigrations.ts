@@ -1,5 +1,5 @@
 // Applies the drizzle-kit migrations to the test D1 before the tests, as deploys do.
-import { applyD1Migrations } from "cloudflare:test";
+import { applyD1Migrations, type D1Migration } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 
 await applyD1Migrations(

@@ -1,0 +1,76 @@
+// Keeps shared/ free of platforms: it runs on watches, phones, browsers and the Worker alike,
+// so clock, storage and transport must come in as parameters.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const srcDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../shared/src");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(full);
+    return e.name.endsWith(".ts") && !e.name.endsWith(".test.ts") ? [full] : [];
+  });
+}
+
+/** Runtime (non-type) import specifiers of a file. */
+function runtimeImports(text: string): string[] {
+  const specs: string[] = [];
+  const re = /^\s*(import|export)\s+(type\s+)?([^;]*?)\s+from\s+["']([^"']+)["']/gms;
+  for (const m of text.matchAll(re)) if (!m[2]) specs.push(m[4] ?? "");
+  for (const m of text.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) specs.push(m[1] ?? "");
+  for (const m of text.matchAll(/^\s*import\s+["']([^"']+)["']/gm)) specs.push(m[1] ?? "");
+  return specs;
+}
+
+const FORBIDDEN_GLOBALS =
+  /\b(fetch|setTimeout|setInterval|localStorage|sessionStorage|process|require|Date\.now|performance\.now)\b\s*[(.]/;
+
+function boundaryViolations(file: string, text: string): string[] {
+  const problems: string[] = [];
+  const rel = path.relative(srcDir, file);
+  for (const spec of runtimeImports(text)) {
+    const allowed = spec.startsWith(".") || spec === "zod" || spec === "zod/mini";
+    if (!allowed) problems.push(`${rel} imports "${spec}"`);
+    // The engine ships in the watch bundle, which must not carry zod: types only there.
+    if (rel.startsWith("engine") && (spec === "zod" || spec.includes("schemas"))) {
+      problems.push(`${rel} imports "${spec}" at run time (use import type)`);
+    }
+  }
+  const code = text.replace(/\/\/.*$/gm, "").replace(/\/\*[\s\S]*?\*\//g, "");
+  const global = FORBIDDEN_GLOBALS.exec(code);
+  if (global) problems.push(`${rel} uses the platform global "${global[1]}"`);
+  return problems;
+}
+
+describe("shared/ boundaries", () => {
+  it("imports no platform module and uses no platform global", () => {
+    const files = sourceFiles(srcDir);
+    expect(files.length).toBeGreaterThan(5);
+    const problems = files.flatMap((f) => boundaryViolations(f, readFileSync(f, "utf8")));
+    expect(problems).toEqual([]);
+  });
+
+  it("the check catches a platform import, a timer and a runtime zod import in the engine", () => {
+    expect(
+      boundaryViolations(path.join(srcDir, "x.ts"), 'import { Hono } from "hono";'),
+    ).toHaveLength(1);
+    expect(boundaryViolations(path.join(srcDir, "x.ts"), "setTimeout(() => 1, 5);")).toHaveLength(
+      1,
+    );
+    expect(boundaryViolations(path.join(srcDir, "x.ts"), "const t = Date.now();")).toHaveLength(1);
+    expect(
+      boundaryViolations(
+        path.join(srcDir, "engine/a.ts"),
+        'import { PlanItem } from "../schemas/plan.ts";',
+      ),
+    ).toHaveLength(1);
+    expect(
+      boundaryViolations(
+        path.join(srcDir, "engine/a.ts"),
+        'import type { PlanItem } from "../schemas/plan.ts";',
+      ),
+    ).toEqual([]);
+  });
+});
