@@ -53,6 +53,7 @@ CREATE TABLE `pairings` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `pairings_user_code_idx` ON `pairings` (`user_code`);--> statement-breakpoint
+CREATE INDEX `pairings_expires_idx` ON `pairings` (`expires_at`);--> statement-breakpoint
 CREATE TABLE `plans` (
 	`user_id` text NOT NULL,
 	`id` text NOT NULL,

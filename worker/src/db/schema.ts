@@ -100,7 +100,10 @@ export const pairings = sqliteTable(
     expiresAt: integer("expires_at").notNull(),
     lastPollAt: integer("last_poll_at"),
   },
-  (t) => [uniqueIndex("pairings_user_code_idx").on(t.userCode)],
+  (t) => [
+    uniqueIndex("pairings_user_code_idx").on(t.userCode),
+    index("pairings_expires_idx").on(t.expiresAt),
+  ],
 );
 
 /** Fixed-window counters for login, pairing approval and code polling. */
