@@ -48,7 +48,7 @@ export function createApp() {
   api.use("*", async (c, next) => {
     // The push route sets its own, larger limit.
     if (c.req.path.endsWith("/sync/push")) return next();
-    return jsonBodyGuard(DEFAULT_BODY_LIMIT)(c, next);
+    return await jsonBodyGuard(DEFAULT_BODY_LIMIT)(c, next);
   });
   api.route("/auth", authRoutes);
   api.route("/account", accountRoutes);

@@ -157,3 +157,97 @@ declare global {
     }
   }
 }
+
+/** The password `signUp` uses. */
+export const TEST_PASSWORD = "correct horse battery";
+
+/** A fresh, unique email address. */
+export const uniqueEmail = (prefix = "runner") =>
+  `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}@example.com`;
+
+/** The `name=value` part of the cookie a response sets ("" when it sets none). */
+export function cookieOf(res: Reply): string {
+  return (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+}
+
+export function logIn(email: string, password = TEST_PASSWORD, ip = freshIp()) {
+  return call("POST", "/auth/login", {
+    body: { email, password },
+    headers: { "cf-connecting-ip": ip },
+  });
+}
+
+export type Pairing = {
+  device_code: string;
+  user_code: string;
+  verification_uri: string;
+  verification_uri_complete: string;
+  expires_in: number;
+  interval: number;
+};
+
+/** Starts a pairing the way a watch does (from a fresh IP) and returns the 200 body. */
+export async function startPairing(
+  name = "Test watch",
+  platform = "zepp",
+  ip = freshIp(),
+): Promise<Pairing> {
+  const res = await call("POST", "/devices/pair", {
+    body: { name, platform },
+    headers: { "cf-connecting-ip": ip },
+  });
+  if (res.status !== 200) throw new Error(`pair failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Polls for the device token once, as the pairing client does. */
+export function pollToken(deviceCode: string, ip = freshIp()) {
+  return call("POST", "/devices/token", {
+    body: { device_code: deviceCode },
+    headers: { "cf-connecting-ip": ip },
+  });
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Rows of one SQL query run straight against the test D1 (for checks behind the API). */
+export async function dbRows<T = Record<string, unknown>>(
+  query: string,
+  ...params: unknown[]
+): Promise<T[]> {
+  const { env } = await import("cloudflare:workers");
+  const res = await env.DB.prepare(query)
+    .bind(...params)
+    .all<T>();
+  return res.results;
+}
+
+/** `SELECT COUNT(*)` of a query's FROM/WHERE part, e.g. `dbCount("devices WHERE user_id = ?1", id)`. */
+export async function dbCount(fromWhere: string, ...params: unknown[]): Promise<number> {
+  const [row] = await dbRows<{ n: number }>(`SELECT COUNT(*) AS n FROM ${fromWhere}`, ...params);
+  return row?.n ?? 0;
+}
+
+/** Every stored row except rate-limit counters, to prove a rejected request changed nothing. */
+export async function snapshotDb(): Promise<Record<string, unknown[]>> {
+  const tables = [
+    "users",
+    "sync_state",
+    "auth_sessions",
+    "devices",
+    "pairings",
+    "plans",
+    "sessions",
+    "sets",
+    "runs",
+    "assessments",
+    "settings",
+    "tombstones",
+  ];
+  const out: Record<string, unknown[]> = {};
+  for (const t of tables) out[t] = await dbRows(`SELECT * FROM ${t} ORDER BY rowid`);
+  return out;
+}

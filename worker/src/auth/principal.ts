@@ -15,7 +15,7 @@ export async function resolvePrincipal(c: Context<AppEnv>): Promise<Principal | 
   const db = c.get("db");
   const auth = c.req.header("authorization");
   if (auth !== undefined) {
-    const match = /^Bearer\s+([A-Za-z0-9_-]{16,200})$/.exec(auth.trim());
+    const match = /^Bearer\s+([A-Za-z0-9_-]{16,200})$/i.exec(auth.trim());
     if (!match?.[1]) return null;
     const hash = await sha256Hex(match[1]);
     const [device] = await db

@@ -1,7 +1,10 @@
 // Refuses bodies the API cannot take before any handler reads them: wrong media type (415)
 // and oversize bodies (413), checked on the declared length and on the bytes actually sent.
+// The refusal is returned as the error response rather than thrown: a caller may hand the
+// guard's promise on (`return guard(c, next)`), and a promise that is already rejected when it
+// is handed on counts as an unhandled rejection in workerd.
 import type { MiddlewareHandler } from "hono";
-import { ApiError } from "./apiError.ts";
+import { ApiError, errorResponse } from "./apiError.ts";
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
@@ -15,16 +18,21 @@ export function jsonBodyGuard(maxBytes: number): MiddlewareHandler {
     if (!hasBody) return next();
     const mediaType = (c.req.header("content-type") ?? "").split(";")[0]?.trim() ?? "";
     if (!JSON_TYPE.test(mediaType)) {
-      throw new ApiError(
-        415,
-        "unsupported_media_type",
-        "This endpoint takes JSON: send Content-Type: application/json.",
+      return errorResponse(
+        c,
+        new ApiError(
+          415,
+          "unsupported_media_type",
+          "This endpoint takes JSON: send Content-Type: application/json.",
+        ),
       );
     }
-    if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+    if (declared !== undefined && Number(declared) > maxBytes) {
+      return errorResponse(c, tooLarge(maxBytes));
+    }
     // The declared length can be absent or wrong (chunked uploads): count the real bytes too.
     const bytes = await c.req.arrayBuffer();
-    if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
+    if (bytes.byteLength > maxBytes) return errorResponse(c, tooLarge(maxBytes));
     return next();
   };
 }

@@ -52,7 +52,9 @@ const logout = createRoute({
   path: "/logout",
   tags: ["Accounts"],
   summary: "End the web session",
-  responses: { 204: { description: "Signed out" } },
+  // The session cookie is optional: signing out without one is a no-op.
+  security: [{ cookie: [] }, {}],
+  responses: { 204: { description: "Signed out" }, ...pickErrors(403) },
 });
 
 const changePassword = createRoute({
@@ -60,6 +62,7 @@ const changePassword = createRoute({
   path: "/password",
   tags: ["Accounts"],
   summary: "Change the password; other web sessions are signed out",
+  security: [{ cookie: [] }],
   request: { body: jsonBody(ChangePasswordRequest) },
   responses: { 204: { description: "Changed" }, ...pickErrors(400, 401, 403, 429) },
 });
@@ -69,6 +72,7 @@ const deleteAccount = createRoute({
   path: "/delete-account",
   tags: ["Accounts"],
   summary: "Delete the account with all its data (password confirms)",
+  security: [{ cookie: [] }],
   request: { body: jsonBody(z.object({ password: z.string().min(1).max(256) })) },
   responses: { 204: { description: "Deleted" }, ...pickErrors(400, 401, 403, 429) },
 });
@@ -170,9 +174,11 @@ accountRoutes
 
 const me = createRoute({
   method: "get",
-  path: "/me",
+  // Mounted at /me by the app: the route itself is the group's root.
+  path: "/",
   tags: ["Accounts"],
   summary: "The signed-in user (web session or device token)",
+  security: [{ bearer: [] }, { cookie: [] }],
   responses: {
     200: { description: "Who you are", content: { "application/json": { schema: UserResponse } } },
     ...pickErrors(401),

@@ -30,6 +30,9 @@ const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { "application/json": { schema } },
 });
+/** Device tokens and web sessions are both accepted where an account is needed. */
+const SIGNED_IN: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
+
 const ok = <T extends z.ZodType>(description: string, schema: T) => ({
   description,
   content: { "application/json": { schema } },
@@ -49,6 +52,7 @@ const pending = createRoute({
   path: "/pending",
   tags: ["Devices"],
   summary: "What device a user code belongs to, shown before approval",
+  security: SIGNED_IN,
   request: { query: z.object({ user_code: UserCodeInput }) },
   responses: { 200: ok("Pending device", PendingDeviceView), ...pickErrors(400, 401, 404, 429) },
 });
@@ -58,6 +62,7 @@ const approve = createRoute({
   path: "/approve",
   tags: ["Devices"],
   summary: "Approve a pairing by its user code (web session)",
+  security: SIGNED_IN,
   request: { body: jsonBody(ApproveRequest) },
   responses: { 200: ok("Approved", DeviceResponse), ...pickErrors(400, 401, 403, 404, 429) },
 });
@@ -67,6 +72,7 @@ const deny = createRoute({
   path: "/deny",
   tags: ["Devices"],
   summary: "Refuse a pairing by its user code (web session)",
+  security: SIGNED_IN,
   request: { body: jsonBody(ApproveRequest) },
   responses: {
     200: ok("Denied", z.object({ denied: z.literal(true) })),
@@ -95,6 +101,7 @@ const list = createRoute({
   path: "/",
   tags: ["Devices"],
   summary: "The user's paired devices",
+  security: SIGNED_IN,
   responses: { 200: ok("Devices", DeviceListResponse), ...pickErrors(401) },
 });
 
@@ -103,6 +110,7 @@ const revoke = createRoute({
   path: "/{id}",
   tags: ["Devices"],
   summary: "Revoke a device: its token is refused from now on",
+  security: SIGNED_IN,
   request: { params: z.object({ id: z.string().min(1).max(64) }) },
   responses: { 204: { description: "Revoked" }, ...pickErrors(401, 403, 404) },
 });
@@ -193,6 +201,8 @@ export const pairingRoutes = openApiRouter()
           and(
             eq(devices.id, row.deviceId),
             isNull(devices.tokenHash),
+            // A device revoked between approval and exchange must not get a token.
+            isNull(devices.revokedAt),
             sql`EXISTS (SELECT 1 FROM pairings WHERE device_code_hash = ${hash} AND status = 'approved')`,
           ),
         ),
@@ -202,7 +212,10 @@ export const pairingRoutes = openApiRouter()
         .where(eq(pairings.deviceCodeHash, hash)),
     ]);
     if (claim.meta.changes !== 1) {
-      return c.json({ error: "expired_token", message: "This code was already exchanged." }, 400);
+      return c.json(
+        { error: "expired_token", message: "This code was already exchanged or revoked." },
+        400,
+      );
     }
     return c.json(
       { access_token: accessToken, token_type: "Bearer" as const, device_id: row.deviceId },
@@ -218,7 +231,9 @@ deviceRoutes
     const { user_code } = c.req.valid("query");
     const db = c.get("db");
     const now = c.get("now");
+    // Looking a code up is an approval attempt too (it tells whether a code exists).
     await hit(db, `approve:user:${c.get("principal").userId}`, LIMITS.approvePerUser, now);
+    await hit(db, `approve:ip:${clientIp(c.req)}`, LIMITS.approvePerIp, now);
     const row = await findLivePairing(db, user_code, now);
     return c.json(
       {
@@ -273,6 +288,7 @@ deviceRoutes
     const db = c.get("db");
     const now = c.get("now");
     await hit(db, `approve:user:${c.get("principal").userId}`, LIMITS.approvePerUser, now);
+    await hit(db, `approve:ip:${clientIp(c.req)}`, LIMITS.approvePerIp, now);
     const row = await findLivePairing(db, user_code, now);
     await db
       .update(pairings)

@@ -30,7 +30,7 @@ const one = createRoute({
       description: "The exercise",
       content: { "application/json": { schema: z.object({ exercise: Exercise }) } },
     },
-    ...pickErrors(404),
+    ...pickErrors(400, 404),
   },
 });
 
