@@ -1,0 +1,96 @@
+/// <reference types="node" />
+// Keeps the watch core platform-free and zod-free: it ships inside Zepp OS and Fitbit bundles
+// and runs in the browser simulator, so storage, clock, timers and transport come in as ports.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { report } from "./testSupport/report.ts";
+
+const coreDir = path.dirname(new URL(import.meta.url).pathname);
+
+function productionFiles(): string[] {
+  return readdirSync(coreDir)
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+    .map((f) => path.join(coreDir, f));
+}
+
+/** Runtime (non-type) import specifiers of a file. */
+function runtimeImports(text: string): string[] {
+  const specs: string[] = [];
+  const re = /^\s*(import|export)\s+(type\s+)?([^;]*?)\s+from\s+["']([^"']+)["']/gms;
+  for (const m of text.matchAll(re)) {
+    // `import { type A, type B }` is type-only too.
+    const names = m[3] ?? "";
+    const allTypes =
+      /^\{[^}]*\}$/s.test(names.trim()) &&
+      names
+        .replace(/[{}\s]/g, "")
+        .split(",")
+        .filter(Boolean)
+        .every((n) => n.startsWith("type"));
+    if (!m[2] && !allTypes) specs.push(m[4] ?? "");
+  }
+  for (const m of text.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) specs.push(m[1] ?? "");
+  for (const m of text.matchAll(/^\s*import\s+["']([^"']+)["']/gm)) specs.push(m[1] ?? "");
+  return specs;
+}
+
+const FORBIDDEN_GLOBALS =
+  /\b(fetch|setTimeout|setInterval|clearTimeout|localStorage|sessionStorage|document|window|navigator|process|require|Date\.now|performance\.now|TextEncoder|crypto)\b\s*[(.]/;
+
+function violations(file: string, text: string): string[] {
+  const rel = path.relative(coreDir, file);
+  const problems: string[] = [];
+  for (const spec of runtimeImports(text)) {
+    if (!spec.startsWith("./") && spec !== "@runstrong/shared/engine") {
+      problems.push(`${rel} imports "${spec}" at run time`);
+    }
+  }
+  const code = text.replace(/\/\/.*$/gm, "").replace(/\/\*[\s\S]*?\*\//g, "");
+  const global = FORBIDDEN_GLOBALS.exec(code);
+  if (global) problems.push(`${rel} uses the platform global "${global[1]}"`);
+  return problems;
+}
+
+describe("watch core boundaries", () => {
+  it("imports no platform, no zod, no catalog at run time, and uses no platform global", () => {
+    const files = productionFiles();
+    expect(files.length).toBeGreaterThan(10);
+    expect(files.flatMap((f) => violations(f, readFileSync(f, "utf8")))).toEqual([]);
+  });
+
+  it("the check catches what it must", () => {
+    const f = path.join(coreDir, "x.ts");
+    expect(violations(f, 'import { z } from "zod";')).toHaveLength(1);
+    expect(violations(f, 'import { exercises } from "@runstrong/shared/catalog";')).toHaveLength(1);
+    expect(violations(f, 'import { PlanBody } from "@runstrong/shared/schemas";')).toHaveLength(1);
+    expect(violations(f, 'import type { PlanBody } from "@runstrong/shared/schemas";')).toEqual([]);
+    expect(violations(f, 'import { type A, type B } from "@runstrong/shared/schemas";')).toEqual(
+      [],
+    );
+    expect(violations(f, 'import { readFileSync } from "node:fs";')).toHaveLength(1);
+    expect(violations(f, 'import { Vibrator } from "@zos/sensor";')).toHaveLength(1);
+    expect(violations(f, "const t = Date.now();")).toHaveLength(1);
+    expect(violations(f, "setTimeout(() => 1, 5);")).toHaveLength(1);
+  });
+
+  it("bundles for the watch without zod or the catalog", async () => {
+    const result = await build({
+      entryPoints: [path.join(coreDir, "index.ts")],
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "neutral",
+      target: "es2020",
+      minify: true,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((i) => /zod|catalog|schemas/.test(i))).toEqual([]);
+    const bytes = result.outputFiles[0]?.contents.length ?? 0;
+    report(`watch core bundle (minified, engine included): ${(bytes / 1024).toFixed(1)} KB`);
+    expect(bytes).toBeLessThan(120 * 1024);
+  });
+});

@@ -1,0 +1,79 @@
+// Public API of the platform-free watch core (session controller, outbox, screen models, watch
+// link protocol, phone relay). Runs unchanged on Zepp OS, Fitbit, the browser simulator and Node.
+//
+// How a shell uses it
+//
+// Watch side (device app page):
+//   const app = WatchApp.open({ store, haptics, screen, clock, link, deviceName, onChange });
+//     store: KeyValueStore  (Zepp `localStorage`; normalise `undefined` to null is optional)
+//     link:  PhoneLink      (ZML `this.request({ method: "rs", params: message })` → reply string;
+//                            reject on timeout / phone away)
+//     maxMessageBytes: 3000 for ZML (default), ~1000 for Fitbit's peerSocket.
+//   render(app.screen())        — a WatchScreen: plain data, `kind` picks the layout
+//   app.act(button.action)      — every button in a screen model carries its WatchAction
+//   app.tick()                  — every ~250 ms in a session, every few seconds otherwise
+//   onChange()                  — a phone reply arrived: render again
+//
+// Phone side (Zepp side service / Fitbit companion):
+//   const relay = await PhoneRelay.open({ http, settings, scheduler, clock, platform: "zepp" });
+//     http: HttpClient (wraps fetch), settings: SettingsStore (settingsStorage),
+//     scheduler: Scheduler (setTimeout), clock: Clock.
+//   onRequest(req, res) { relay.handle(req.params).then((reply) => res(null, reply)); }
+//   Settings page: relay.setServerUrl(url), relay.unpair(), relay.pairing.view().
+
+export { BUILTIN_CUES, BUILTIN_ROUTINES, type BuiltinRoutine } from "./builtinRoutines.ts";
+export {
+  type AckProblem,
+  Outbox,
+  type OutboxOptions,
+  type OutboxStream,
+  type OutboxUsage,
+  type RejectedMutation,
+  type ServerAck,
+} from "./outbox.ts";
+export { PhoneRelay, type PhoneRelayDeps } from "./phoneRelay.ts";
+export type {
+  Clock,
+  HapticKind,
+  Haptics,
+  HttpClient,
+  HttpRequest,
+  HttpResponse,
+  KeyValueStore,
+  PhoneLink,
+  RandomSource,
+  Scheduler,
+  ScreenKeeper,
+  SettingsStore,
+} from "./ports.ts";
+export type {
+  ActionButton,
+  HoldScreen,
+  HomeEntry,
+  HomeScreen,
+  IntroScreen,
+  PairingScreen,
+  PausedScreen,
+  RepsScreen,
+  RestScreen,
+  SummaryScreen,
+  SwitchSideScreen,
+  WatchAction,
+  WatchScreen,
+} from "./screens.ts";
+export { DEFAULT_SERVER_URL } from "./serverApi.ts";
+export { isoWeekday, type TodayPlan } from "./todayPlan.ts";
+export { WatchApp, type WatchAppPorts } from "./watchApp.ts";
+export {
+  DEFAULT_MAX_MESSAGE_BYTES,
+  decodePhoneReply,
+  decodeWatchRequest,
+  encodePhoneReply,
+  encodeWatchRequest,
+  type PairingView,
+  type PhoneReply,
+  WATCH_LINK_VERSION,
+  type WatchRequest,
+} from "./watchLink.ts";
+export { type SessionPlan, type StartResult, WatchSession } from "./watchSession.ts";
+export { type SyncStatus, WatchSync } from "./watchSync.ts";

@@ -1,0 +1,82 @@
+// Round trip and size of the compact mutation encoding shared by pushes and the outbox.
+import type { MutationBody } from "@runstrong/shared/schemas";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { BatchFormatError, decodeBatch, encodeBatch, wholeSecondsOf } from "./mutationBatch.ts";
+import { sequencedArb } from "./testSupport/mutationArbitraries.ts";
+
+const through = (value: unknown) => JSON.parse(JSON.stringify(value));
+
+describe("encodeBatch / decodeBatch", () => {
+  it("decodes every batch of valid mutations to exactly what was encoded (through JSON)", () => {
+    fc.assert(
+      fc.property(sequencedArb(30), (items) => {
+        expect(decodeBatch(through(encodeBatch(items)))).toStrictEqual(items);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("writes an engine set.log as a short positional row", () => {
+    const sid = "01JH8Z3Q4R5S6T7V8W9XAYBZC0";
+    const items = [
+      {
+        seq: 1,
+        mutation: {
+          op: "session.start",
+          args: { id: sid, started_at: "2025-01-06T07:00:00.000Z", name: "Bare minimum" },
+        },
+      },
+      {
+        seq: 2,
+        mutation: {
+          op: "set.log",
+          args: {
+            id: `${sid}-1`,
+            session_id: sid,
+            exercise_id: "eccentric-calf-raise",
+            set_index: 0,
+            started_at: "2025-01-06T07:00:05.000Z",
+            ended_at: "2025-01-06T07:00:52.000Z",
+            reps: 15,
+            side: "left",
+            target_reps: 15,
+          },
+        },
+      },
+    ] satisfies { seq: number; mutation: MutationBody }[];
+    const batch = encodeBatch(items);
+    expect(batch).toEqual([
+      [[sid, 1736146800]],
+      ["eccentric-calf-raise"],
+      [
+        [1, 0, 0, 0, "Bare minimum"],
+        [2, 1, 0, 1, 0, 0, 5, 52, 2, 15, 15],
+      ],
+    ]);
+    expect(JSON.stringify(batch[2][1])).toBe("[2,1,0,1,0,0,5,52,2,15,15]");
+    expect(decodeBatch(through(batch))).toStrictEqual(items);
+  });
+
+  it("keeps a time verbatim when it is not a whole-second toISOString instant", () => {
+    expect(wholeSecondsOf("2025-01-06T07:00:00.000Z")).toBe(1736146800);
+    expect(wholeSecondsOf("2025-01-06T07:00:00.250Z")).toBeNull();
+    expect(wholeSecondsOf("2025-01-06T09:00:00+02:00")).toBeNull();
+    expect(wholeSecondsOf("1970-01-01T00:00:00.000Z")).toBe(0);
+  });
+
+  it("refuses malformed input with a BatchFormatError, never another exception", () => {
+    fc.assert(
+      fc.property(fc.anything(), (junk) => {
+        try {
+          decodeBatch(junk);
+        } catch (e) {
+          expect(e).toBeInstanceOf(BatchFormatError);
+        }
+      }),
+    );
+    expect(() => decodeBatch([[], [], [[1, 1, 0]]])).toThrow(BatchFormatError);
+    expect(() => decodeBatch([[["s", 0]], [], [[0, 2, 0, 1]]])).toThrow(/seq/);
+    expect(() => decodeBatch([[["s", 8.64e12]], [], [[1, 2, 0, 1]]])).toThrow(/range/);
+  });
+});

@@ -1,0 +1,449 @@
+// Watch-shaped screen models: plain data the shells render (round 480/466 and square 390×450
+// layouts are the shells' job), built from the engine's view and the app's state.
+import {
+  type EngineEventType,
+  type EngineSide,
+  type EngineState,
+  formatClock,
+  type ScreenView,
+} from "@runstrong/shared/engine";
+import type { BuiltinRoutine } from "./builtinRoutines.ts";
+import type { TodayPlan } from "./todayPlan.ts";
+import type { PairingProgress, SyncStatus } from "./watchSync.ts";
+
+/** Everything a tap can ask of the app. */
+export type WatchAction =
+  | { type: EngineEventType }
+  /** `choice`: "today", or "routine:<id>" for a built-in routine. */
+  | { type: "start"; choice: string }
+  | { type: "close_summary" }
+  | { type: "open_pairing" }
+  | { type: "close_pairing" }
+  | { type: "sync_now" };
+
+export interface ActionButton {
+  action: WatchAction;
+  label: string;
+}
+
+export interface HomeEntry {
+  choice: string;
+  title: string;
+  /** "4 exercises · 11 sets". */
+  detail: string;
+}
+
+export interface HomeScreen {
+  kind: "home";
+  /** The session the plan suggests today; null on a rest day or without a plan. */
+  today: HomeEntry | null;
+  /** "Rest day · Easy run", "No plan yet: pick a routine". */
+  todayNote: string | null;
+  routines: HomeEntry[];
+  sync: { text: string; tone: "ok" | "waiting" | "warning" };
+  /** False when starting would be refused (storage full of unsynced sets). */
+  canStart: boolean;
+  /** A warning worth a line of its own (storage full, sets rejected by the server). */
+  notice: string | null;
+  pair: ActionButton | null;
+}
+
+interface SessionCommon {
+  exercise: string;
+  /** "Set 2 of 3". */
+  setLabel: string;
+  side: EngineSide | null;
+  /** "Left side". */
+  sideLabel: string | null;
+  /** Long-press / swipe menu: pause, skip exercise, finish. */
+  menu: ActionButton[];
+}
+
+export interface IntroScreen extends SessionCommon {
+  kind: "intro";
+  /** "30 s". */
+  target: string;
+  cue: string | null;
+  start: ActionButton;
+}
+
+export interface RepsScreen extends SessionCommon {
+  kind: "reps";
+  count: number;
+  /** "12 reps", "max". */
+  target: string;
+  /** 0..1 of the target. */
+  ring: number;
+  /** The whole screen is this button. */
+  tap: ActionButton;
+  undo: ActionButton | null;
+  done: ActionButton;
+}
+
+export interface HoldScreen extends SessionCommon {
+  kind: "hold";
+  /** "0:27"; counts up when the hold has no target. */
+  time: string;
+  /** 3, 2, 1 in the last seconds, for large type. */
+  countdown: number | null;
+  ring: number;
+  openEnded: boolean;
+  done: ActionButton;
+}
+
+export interface RestScreen {
+  kind: "rest";
+  time: string;
+  countdown: number | null;
+  ring: number;
+  next: { exercise: string; setLabel: string; side: EngineSide | null; target: string };
+  addTime: ActionButton;
+  skip: ActionButton;
+  menu: ActionButton[];
+}
+
+export interface SwitchSideScreen extends SessionCommon {
+  kind: "switch_side";
+  /** "Switch to right side". */
+  text: string;
+  confirm: ActionButton;
+}
+
+export interface PausedScreen {
+  kind: "paused";
+  exercise: string;
+  /** The frozen time or count under the pause. */
+  big: string;
+  resume: ActionButton;
+  finish: ActionButton;
+}
+
+export interface SummaryScreen {
+  kind: "summary";
+  title: string;
+  duration: string;
+  sets: number;
+  totalReps: number;
+  /** "2:30". */
+  totalHold: string;
+  close: ActionButton;
+}
+
+export interface PairingScreen {
+  kind: "pairing";
+  state: "starting" | "pending" | "paired" | "denied" | "expired" | "phone_away" | "error";
+  /** "ACDE-FGHJ", for large type. */
+  code: string | null;
+  /** "Expires in 9:12". */
+  expires: string | null;
+  url: string | null;
+  message: string;
+  actions: ActionButton[];
+}
+
+export type WatchScreen =
+  | HomeScreen
+  | IntroScreen
+  | RepsScreen
+  | HoldScreen
+  | RestScreen
+  | SwitchSideScreen
+  | PausedScreen
+  | SummaryScreen
+  | PairingScreen;
+
+const button = (type: EngineEventType, label: string): ActionButton => ({
+  action: { type },
+  label,
+});
+
+// ---- home ----
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function entryDetail(items: TodayPlan["items"]): string {
+  const sets = items.reduce((n, i) => n + i.sets, 0);
+  return `${plural(items.length, "exercise")} · ${plural(sets, "set")}`;
+}
+
+/** "just now", "2 min ago", "3 h ago", "2 d ago". */
+export function agoText(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return "just now";
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
+  return `${Math.floor(s / 86_400)} d ago`;
+}
+
+export function syncLine(status: SyncStatus, nowMs: number): HomeScreen["sync"] {
+  const waiting =
+    status.pendingSets > 0
+      ? plural(status.pendingSets, "set")
+      : status.pendingItems > 0
+        ? "Session"
+        : null;
+  if (status.paired === false) {
+    return {
+      text: waiting === null ? "Not paired" : `Not paired · ${waiting} waiting`,
+      tone: "warning",
+    };
+  }
+  if (waiting !== null) {
+    const why =
+      status.problem === "offline"
+        ? " · phone offline"
+        : status.problem === "server" || status.problem === "rate_limited"
+          ? " · server busy"
+          : "";
+    return { text: `${waiting} waiting for phone${why}`, tone: "waiting" };
+  }
+  if (status.lastSyncAtMs === null) return { text: "Not synced yet", tone: "waiting" };
+  return { text: `Synced ${agoText(nowMs - status.lastSyncAtMs)}`, tone: "ok" };
+}
+
+export function homeScreen(input: {
+  nowMs: number;
+  today: TodayPlan | null;
+  routines: readonly BuiltinRoutine[];
+  sync: SyncStatus;
+}): HomeScreen {
+  const { today, sync } = input;
+  let entry: HomeEntry | null = null;
+  let note: string | null = null;
+  if (today !== null && today.planId !== null) {
+    if (today.items.length > 0) {
+      entry = {
+        choice: "today",
+        title: today.title ?? today.planName ?? "Today's session",
+        detail: entryDetail(today.items),
+      };
+    } else note = today.title === null ? "Rest day" : `Rest day · ${today.title}`;
+  } else if (today !== null) note = "No plan yet: pick a routine";
+  let notice: string | null = null;
+  if (!sync.canStartSession) notice = "Storage full: sync with the phone to start a session";
+  else if (sync.rejected.length > 0) {
+    notice = `${plural(sync.rejected.length, "item")} refused by the server`;
+  } else if (sync.problem === "version") notice = "Update the phone app";
+  return {
+    kind: "home",
+    today: entry,
+    todayNote: note,
+    routines: input.routines.map((r) => ({
+      choice: `routine:${r.id}`,
+      title: r.name,
+      detail: entryDetail(r.items),
+    })),
+    sync: syncLine(sync, input.nowMs),
+    canStart: sync.canStartSession,
+    notice,
+    pair:
+      sync.paired === true ? null : { action: { type: "open_pairing" }, label: "Pair with phone" },
+  };
+}
+
+// ---- session ----
+
+function sideLabel(side: EngineSide | undefined): string | null {
+  return side === undefined ? null : side === "left" ? "Left side" : "Right side";
+}
+
+const MENU: ActionButton[] = [
+  button("pause", "Pause"),
+  button("skip_exercise", "Skip exercise"),
+  button("finish", "Finish"),
+];
+
+/** Whole seconds left on the running timer when 3 or fewer, else null. */
+function countdownOf(state: EngineState, nowMs: number): number | null {
+  const t = state.timer;
+  if (t === null || t.durationMs === null || state.pausedAtMs !== null) return null;
+  const left = t.startMs + t.pausedMs + t.durationMs - nowMs;
+  return left > 0 && left <= 3000 ? Math.ceil(left / 1000) : null;
+}
+
+/**
+ * The session screen. `view` is the engine's view at `nowMs`; `state` the controller's state
+ * (used for the countdown digits only when it is in the same phase the view shows).
+ */
+export function sessionScreen(
+  view: ScreenView,
+  state: EngineState,
+  nowMs: number,
+  cueFor: (exerciseId: string) => string | undefined,
+): WatchScreen {
+  const common: SessionCommon = {
+    exercise: view.title,
+    setLabel: view.set_label,
+    side: view.side ?? null,
+    sideLabel: sideLabel(view.side),
+    menu: MENU,
+  };
+  const samePhase = state.phase === view.screen;
+  const countdown = samePhase ? countdownOf(state, nowMs) : null;
+  switch (view.screen) {
+    case "intro": {
+      const item = state.items[state.itemIndex];
+      return {
+        kind: "intro",
+        ...common,
+        target: view.target,
+        cue: (item && cueFor(item.exercise_id)) ?? null,
+        start: button("hold_start", "Start"),
+      };
+    }
+    case "reps":
+      return {
+        kind: "reps",
+        ...common,
+        count: Number(view.big),
+        target: view.target,
+        ring: view.ring,
+        tap: button("rep_tap", "+1"),
+        undo: view.can_undo ? button("undo_tap", "Undo") : null,
+        done: button("set_done", "Done"),
+      };
+    case "hold":
+      return {
+        kind: "hold",
+        ...common,
+        time: view.big,
+        countdown,
+        ring: view.ring,
+        openEnded: samePhase && state.timer?.durationMs === null,
+        done: button("hold_complete", "Done"),
+      };
+    case "rest":
+      return {
+        kind: "rest",
+        time: view.big,
+        countdown,
+        ring: view.ring,
+        next: {
+          exercise: view.title,
+          setLabel: view.set_label,
+          side: view.side ?? null,
+          target: view.target,
+        },
+        addTime: button("rest_add_15", "+15 s"),
+        skip: button("rest_skip", "Skip"),
+        menu: MENU,
+      };
+    case "switch_side":
+      return {
+        kind: "switch_side",
+        ...common,
+        text: `Switch to ${view.side ?? "the other"} side`,
+        confirm: button("switch_side", "Ready"),
+      };
+    case "paused":
+      return {
+        kind: "paused",
+        exercise: view.title,
+        big: view.big,
+        resume: button("resume", "Resume"),
+        finish: button("finish", "Finish"),
+      };
+    case "summary": {
+      const s = view.summary ?? { duration_s: 0, sets: 0, total_reps: 0, total_hold_s: 0 };
+      return {
+        kind: "summary",
+        title: view.title,
+        duration: formatClock(s.duration_s),
+        sets: s.sets,
+        totalReps: s.total_reps,
+        totalHold: formatClock(s.total_hold_s),
+        close: { action: { type: "close_summary" }, label: "Done" },
+      };
+    }
+  }
+}
+
+// ---- pairing ----
+
+export function pairingScreen(input: {
+  nowMs: number;
+  progress: PairingProgress | null;
+  /** A request is out and no answer came yet. */
+  waiting: boolean;
+  problem: string | null;
+}): PairingScreen {
+  const close: ActionButton = { action: { type: "close_pairing" }, label: "Close" };
+  const again: ActionButton = { action: { type: "open_pairing" }, label: "New code" };
+  const p = input.progress;
+  const base = { code: null, expires: null, url: null };
+  if (p === null) {
+    if (input.waiting) {
+      return {
+        kind: "pairing",
+        state: "starting",
+        ...base,
+        message: "Asking the phone…",
+        actions: [close],
+      };
+    }
+    const away = input.problem === "phone_away";
+    return {
+      kind: "pairing",
+      state: away ? "phone_away" : "error",
+      ...base,
+      message: away
+        ? "Phone not reachable: keep it nearby with its watch app open"
+        : `Could not pair (${input.problem ?? "unknown"})`,
+      actions: [again, close],
+    };
+  }
+  switch (p.state) {
+    case "pending": {
+      const left = Math.max(
+        0,
+        (p.expiresInS ?? 0) - Math.floor((input.nowMs - p.receivedAtMs) / 1000),
+      );
+      if (left === 0) {
+        return {
+          kind: "pairing",
+          state: "expired",
+          ...base,
+          message: "The code expired",
+          actions: [again, close],
+        };
+      }
+      return {
+        kind: "pairing",
+        state: "pending",
+        code: p.userCode ?? null,
+        expires: `Expires in ${formatClock(left)}`,
+        url: p.verificationUri ?? null,
+        message: "Enter this code in runstrong on the web",
+        actions: [close],
+      };
+    }
+    case "paired":
+      return { kind: "pairing", state: "paired", ...base, message: "Paired", actions: [close] };
+    case "denied":
+      return {
+        kind: "pairing",
+        state: "denied",
+        ...base,
+        message: "Pairing was refused",
+        actions: [again, close],
+      };
+    case "expired":
+      return {
+        kind: "pairing",
+        state: "expired",
+        ...base,
+        message: "The code expired",
+        actions: [again, close],
+      };
+    case "idle":
+      return {
+        kind: "pairing",
+        state: "starting",
+        ...base,
+        message: "Asking the phone…",
+        actions: [close],
+      };
+  }
+}

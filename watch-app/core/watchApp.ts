@@ -1,0 +1,226 @@
+// The watch app as one object for the shells: wires outbox, session controller and phone sync
+// to the ports, turns taps into actions and answers "what is on screen now".
+import { BUILTIN_CUES, BUILTIN_ROUTINES } from "./builtinRoutines.ts";
+import { Outbox } from "./outbox.ts";
+import type {
+  Clock,
+  Haptics,
+  KeyValueStore,
+  PhoneLink,
+  RandomSource,
+  ScreenKeeper,
+} from "./ports.ts";
+import {
+  homeScreen,
+  pairingScreen,
+  sessionScreen,
+  type WatchAction,
+  type WatchScreen,
+} from "./screens.ts";
+import { newUlid } from "./sessionIds.ts";
+import { isoWeekday } from "./todayPlan.ts";
+import { type SessionPlan, WatchSession } from "./watchSession.ts";
+import { WatchSync } from "./watchSync.ts";
+
+export interface WatchAppPorts {
+  store: KeyValueStore;
+  haptics: Haptics;
+  screen: ScreenKeeper;
+  clock: Clock;
+  link: PhoneLink;
+  /** Shown on the approval page, e.g. "Amazfit Balance" (`getDeviceInfo().deviceName`). */
+  deviceName: string;
+  random?: RandomSource;
+  /** Per-message budget of the transport: 3000 for ZML (default), ~1000 for Fitbit. */
+  maxMessageBytes?: number;
+  /** Soft ceiling of the outbox on watch storage (default 32 KB). */
+  outboxMaxBytes?: number;
+  /** Called when background work (a reply from the phone) changed what `screen()` returns. */
+  onChange?: () => void;
+}
+
+/** Pairing is polled this often while its screen is open. */
+const PAIRING_POLL_MS = 3_000;
+/** Today's plan and the phone's status are refreshed at most this often from home. */
+const TODAY_REFRESH_MS = 15 * 60_000;
+const STATUS_REFRESH_MS = 5 * 60_000;
+
+export class WatchApp {
+  readonly outbox: Outbox;
+  readonly session: WatchSession;
+  readonly sync: WatchSync;
+  private route: "home" | "pairing" = "home";
+  private notice: string | null = null;
+  private pairingWaiting = false;
+  private lastPairingPollMs = -Infinity;
+  private lastTodayRefreshMs = -Infinity;
+  private lastStatusRefreshMs = -Infinity;
+  private inFlight = new Set<string>();
+
+  private constructor(private readonly ports: WatchAppPorts) {
+    const random = ports.random ?? Math.random;
+    this.outbox = Outbox.open(ports.store, {
+      newId: () => newUlid(ports.clock.now(), random),
+      ...(ports.outboxMaxBytes === undefined ? {} : { maxBytes: ports.outboxMaxBytes }),
+    });
+    this.session = WatchSession.resume({
+      store: ports.store,
+      outbox: this.outbox,
+      clock: ports.clock,
+      haptics: ports.haptics,
+      screen: ports.screen,
+      random,
+    });
+    this.sync = new WatchSync({
+      link: ports.link,
+      outbox: this.outbox,
+      store: ports.store,
+      clock: ports.clock,
+      random,
+      ...(ports.maxMessageBytes === undefined ? {} : { maxMessageBytes: ports.maxMessageBytes }),
+    });
+  }
+
+  /** Opens the app from storage: a session left running resumes where it was. */
+  static open(ports: WatchAppPorts): WatchApp {
+    return new WatchApp(ports);
+  }
+
+  private weekday(): number {
+    return isoWeekday(this.ports.clock.now(), this.ports.clock.utcOffsetMinutes());
+  }
+
+  /** Runs background work once at a time per name, re-rendering when it settles. */
+  private background(name: string, work: () => Promise<unknown>): void {
+    if (this.inFlight.has(name)) return;
+    this.inFlight.add(name);
+    const done = () => {
+      this.inFlight.delete(name);
+      this.ports.onChange?.();
+    };
+    work().then(done, done);
+  }
+
+  screen(): WatchScreen {
+    const now = this.ports.clock.now();
+    const state = this.session.engineState;
+    const view = this.session.view();
+    if (state !== null && view !== null) {
+      return sessionScreen(view, state, now, (id) => this.session.cueFor(id));
+    }
+    if (this.route === "pairing") {
+      return pairingScreen({
+        nowMs: now,
+        progress: this.sync.pairing,
+        waiting: this.pairingWaiting,
+        problem: this.sync.lastProblem,
+      });
+    }
+    const home = homeScreen({
+      nowMs: now,
+      today: this.sync.cachedToday(this.weekday()),
+      routines: BUILTIN_ROUTINES,
+      sync: this.sync.status(),
+    });
+    return this.notice === null ? home : { ...home, notice: this.notice };
+  }
+
+  act(action: WatchAction): void {
+    this.notice = null;
+    switch (action.type) {
+      case "start":
+        this.start(action.choice);
+        return;
+      case "close_summary":
+        this.session.close();
+        this.pushNow();
+        return;
+      case "open_pairing":
+        this.route = "pairing";
+        this.pairingWaiting = true;
+        this.background("pairing", async () => {
+          await this.sync.startPairing(this.ports.deviceName);
+          this.pairingWaiting = false;
+          this.lastPairingPollMs = this.ports.clock.now();
+        });
+        return;
+      case "close_pairing":
+        this.route = "home";
+        this.sync.pairing = null;
+        return;
+      case "sync_now":
+        this.pushNow();
+        this.background("today", () => this.sync.refreshToday(this.weekday()));
+        return;
+      default:
+        this.session.dispatch(action.type);
+        if (action.type === "finish") this.pushNow();
+    }
+  }
+
+  private pushNow(): void {
+    this.background("push", () => this.sync.pushAll());
+  }
+
+  private start(choice: string): void {
+    const plan = this.planFor(choice);
+    if (plan === null) {
+      this.notice = "That session is not available";
+      return;
+    }
+    const result = this.session.start(plan);
+    if (!result.ok) this.notice = result.message;
+  }
+
+  private planFor(choice: string): SessionPlan | null {
+    if (choice === "today") {
+      const weekday = this.weekday();
+      const today = this.sync.cachedToday(weekday);
+      if (today === null || today.items.length === 0) return null;
+      const plan: SessionPlan = {
+        name: today.title ?? today.planName ?? "Today's session",
+        items: today.items,
+        cues: today.cues,
+        planDay: weekday,
+        source: "plan",
+      };
+      if (today.planId !== null) plan.planId = today.planId;
+      return plan;
+    }
+    const routine = BUILTIN_ROUTINES.find((r) => `routine:${r.id}` === choice);
+    if (routine === undefined) return null;
+    const cues: Record<string, string> = {};
+    for (const item of routine.items) {
+      const cue = BUILTIN_CUES[item.exercise_id];
+      if (cue !== undefined) cues[item.exercise_id] = cue;
+    }
+    return { name: routine.name, items: routine.items, cues, source: `routine:${routine.id}` };
+  }
+
+  /**
+   * Call about every 250 ms during a session and every few seconds otherwise: advances timers
+   * and, in the background, pushes the outbox, polls pairing and refreshes today's plan.
+   */
+  tick(): void {
+    const now = this.ports.clock.now();
+    this.session.tick();
+    if (this.sync.due()) this.pushNow();
+    if (this.session.active) return;
+    if (this.route === "pairing") {
+      const p = this.sync.pairing;
+      if (p?.state === "pending" && now - this.lastPairingPollMs >= PAIRING_POLL_MS) {
+        this.lastPairingPollMs = now;
+        this.background("pairing", () => this.sync.pollPairing());
+      }
+      return;
+    }
+    if (now - this.lastTodayRefreshMs >= TODAY_REFRESH_MS) {
+      this.lastTodayRefreshMs = now;
+      this.background("today", () => this.sync.refreshToday(this.weekday()));
+    }
+    if (now - this.lastStatusRefreshMs >= STATUS_REFRESH_MS) {
+      this.lastStatusRefreshMs = now;
+      this.background("status", () => this.sync.refreshStatus());
+    }
+  }
+}

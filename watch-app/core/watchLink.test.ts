@@ -1,0 +1,359 @@
+// The watch link protocol: every message round-trips exactly, stays within its byte budget,
+// and a logged set costs a few dozen bytes.
+import {
+  dispatch,
+  type EngineEventType,
+  type EngineItem,
+  startSession,
+} from "@runstrong/shared/engine";
+import type { MutationBody } from "@runstrong/shared/schemas";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type SequencedMutation, withWholeSecondTimes } from "./mutationBatch.ts";
+import { newUlid } from "./sessionIds.ts";
+import { entityIdArb, sequencedArb } from "./testSupport/mutationArbitraries.ts";
+import { report } from "./testSupport/report.ts";
+import type { TodayPlan } from "./todayPlan.ts";
+import {
+  decodePhoneReply,
+  decodeWatchRequest,
+  encodePhoneReply,
+  encodePhoneReplyWithin,
+  encodePushChunk,
+  encodeWatchRequest,
+  messageBytes,
+  type PhoneReply,
+  WatchLinkError,
+  type WatchRequest,
+} from "./watchLink.ts";
+
+const streamArb = fc.record(
+  { outboxId: fc.stringMatching(/^[0-9A-Z]{26}$/), generation: fc.nat({ max: 1000 }) },
+  { noNullPrototype: true },
+);
+
+const requestArb: fc.Arbitrary<WatchRequest> = fc.oneof(
+  fc
+    .record({ stream: streamArb, items: sequencedArb(40) })
+    .map((r): WatchRequest => ({ type: "push", ...r })),
+  fc.constant<WatchRequest>({ type: "status" }),
+  fc.constant<WatchRequest>({ type: "pair_poll" }),
+  fc.string({ maxLength: 60 }).map((name): WatchRequest => ({ type: "pair_start", name })),
+  fc.integer({ min: 1, max: 7 }).map((weekday): WatchRequest => ({ type: "get_today", weekday })),
+);
+
+const engineItemArb: fc.Arbitrary<EngineItem> = fc
+  .record({
+    exercise_id: fc.constantFrom("squat", "plank", "side-plank", "calf-raise"),
+    name: fc.string({ minLength: 1, maxLength: 40, unit: "grapheme" }),
+    mode: fc.constantFrom("reps" as const, "hold" as const, "amrap" as const),
+    per_side: fc.boolean(),
+    sets: fc.integer({ min: 1, max: 20 }),
+    rest_s: fc.integer({ min: 0, max: 900 }),
+    target_reps: fc.option(fc.integer({ min: 1, max: 500 }), { nil: undefined }),
+    target_hold_s: fc.option(fc.integer({ min: 1, max: 3600 }), { nil: undefined }),
+    weight_kg: fc.option(
+      fc.integer({ min: 0, max: 50_000 }).map((n) => n / 100),
+      { nil: undefined },
+    ),
+  })
+  .map(
+    (r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as EngineItem,
+  );
+
+const todayArb: fc.Arbitrary<TodayPlan> = fc
+  .record({
+    weekday: fc.integer({ min: 1, max: 7 }),
+    planId: fc.option(entityIdArb, { nil: null }),
+    planName: fc.option(fc.string({ maxLength: 60 }), { nil: null }),
+    title: fc.option(fc.string({ maxLength: 60 }), { nil: null }),
+    items: fc.array(engineItemArb, { maxLength: 8 }),
+    cueText: fc.dictionary(
+      fc.constantFrom("squat", "plank", "side-plank", "calf-raise"),
+      fc.string({ maxLength: 100, unit: "grapheme" }),
+      { noNullPrototype: true },
+    ),
+  })
+  .map(({ cueText, ...t }) => {
+    // Cues exist only for exercises of the day (the phone sends no others).
+    const ids = new Set(t.items.map((i) => i.exercise_id));
+    const cues = Object.fromEntries(Object.entries(cueText).filter(([id]) => ids.has(id)));
+    return { ...t, cues };
+  });
+
+const replyArb: fc.Arbitrary<PhoneReply> = fc.oneof(
+  fc
+    .record({
+      generation: fc.nat({ max: 1000 }),
+      upToSeq: fc.nat({ max: 1_000_000 }),
+      problems: fc.array(
+        fc
+          .record(
+            {
+              seq: fc.integer({ min: 1, max: 1_000_000 }),
+              status: fc.constantFrom("rejected" as const, "conflict" as const),
+              error: fc.option(fc.string({ maxLength: 80 }), { nil: undefined }),
+            },
+            { noNullPrototype: true },
+          )
+          .map((p) => (p.error === undefined ? { seq: p.seq, status: p.status } : p)),
+        { maxLength: 5 },
+      ),
+      retry: fc.option(
+        fc.record(
+          {
+            reason: fc.constantFrom("offline" as const, "server" as const, "rate_limited" as const),
+            afterS: fc.nat({ max: 3600 }),
+          },
+          { noNullPrototype: true },
+        ),
+        { nil: undefined },
+      ),
+    })
+    .map((r): PhoneReply => {
+      const { retry, ...rest } = r;
+      return retry === undefined ? { type: "acks", ...rest } : { type: "acks", ...rest, retry };
+    }),
+  fc
+    .record({
+      generation: fc.nat({ max: 1000 }),
+      firstSeq: fc.integer({ min: 1, max: 1_000_000 }),
+      expectedSeq: fc.integer({ min: 1, max: 1_000_000 }),
+    })
+    .map((r): PhoneReply => ({ type: "rebase", ...r })),
+  fc
+    .record({ paired: fc.boolean(), lastSyncAgoS: fc.option(fc.nat(), { nil: null }) })
+    .map((r): PhoneReply => ({ type: "status", ...r })),
+  fc
+    .record(
+      {
+        state: fc.constantFrom(
+          "idle" as const,
+          "pending" as const,
+          "paired" as const,
+          "denied" as const,
+          "expired" as const,
+        ),
+        userCode: fc.constant("ACDE-FGHJ"),
+        expiresInS: fc.nat({ max: 600 }),
+        verificationUri: fc.constant("http://127.0.0.1:8787/pair"),
+      },
+      { requiredKeys: ["state"] },
+    )
+    .map((r): PhoneReply => ({ type: "pairing", ...r })),
+  fc
+    .record({ today: todayArb, stale: fc.boolean() })
+    .map((r): PhoneReply => ({ type: "today", ...r })),
+  fc
+    .record(
+      {
+        code: fc.constantFrom(
+          "offline" as const,
+          "server" as const,
+          "rate_limited" as const,
+          "unpaired" as const,
+          "bad_request" as const,
+          "version" as const,
+          "too_large" as const,
+        ),
+        message: fc.string({ maxLength: 80 }),
+        retryAfterS: fc.nat({ max: 3600 }),
+      },
+      { requiredKeys: ["code"] },
+    )
+    .map((r): PhoneReply => ({ type: "error", ...r })),
+);
+
+describe("watch link codec", () => {
+  it("decodes every watch request to exactly what was encoded", () => {
+    fc.assert(
+      fc.property(requestArb, (req) => {
+        expect(decodeWatchRequest(encodeWatchRequest(req))).toStrictEqual(req);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("decodes every phone reply to exactly what was encoded", () => {
+    fc.assert(
+      fc.property(replyArb, (reply) => {
+        expect(decodePhoneReply(encodePhoneReply(reply))).toStrictEqual(reply);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("starts every message with the protocol version and refuses another version", () => {
+    expect(JSON.parse(encodeWatchRequest({ type: "status" }))[0]).toBe(1);
+    expect(() => decodeWatchRequest('[2,"status"]')).toThrow(WatchLinkError);
+    try {
+      decodePhoneReply('[2,"status",1]');
+    } catch (e) {
+      expect((e as WatchLinkError).code).toBe("version");
+    }
+  });
+
+  it("refuses malformed messages with a WatchLinkError and nothing else", () => {
+    const junk = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.tuple(fc.constant(1), fc.string(), fc.anything()).map((t) => JSON.stringify(t)),
+      fc
+        .tuple(
+          fc.constantFrom("push", "acks", "today", "pairing", "error"),
+          fc.array(fc.jsonValue()),
+        )
+        .map(([type, rest]) => JSON.stringify([1, type, ...rest])),
+    );
+    fc.assert(
+      fc.property(junk, (text) => {
+        for (const decode of [decodeWatchRequest, decodePhoneReply]) {
+          try {
+            decode(text);
+          } catch (e) {
+            expect(e).toBeInstanceOf(WatchLinkError);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+const T0 = Date.UTC(2025, 0, 6, 7, 0, 0);
+
+/** The mutations of a real engine session: `sets` reps sets of one per-side exercise. */
+function engineSession(sets: number): MutationBody[] {
+  const item: EngineItem = {
+    exercise_id: "eccentric-calf-raise",
+    name: "Eccentric calf raise",
+    mode: "reps",
+    per_side: true,
+    sets,
+    target_reps: 15,
+    rest_s: 30,
+  };
+  const sessionId = newUlid(T0, () => 0.37);
+  let t = T0 + 123;
+  let step = startSession({ sessionId, items: [item], nowMs: t, name: "Bare minimum" });
+  const out = [...step.mutations];
+  const send = (type: EngineEventType) => {
+    step = dispatch(step.state, { type }, t);
+    out.push(...step.mutations);
+  };
+  while (step.state.phase !== "summary") {
+    t += 41_357;
+    if (step.state.phase === "reps") {
+      for (let r = 0; r < 15; r++) send("rep_tap");
+      send("set_done");
+    } else if (step.state.phase === "switch_side") send("switch_side");
+    else send("rest_skip");
+  }
+  return out.map(withWholeSecondTimes);
+}
+
+const sequenced = (ms: MutationBody[]): SequencedMutation[] =>
+  ms.map((mutation, i) => ({ seq: 1041 + i, mutation }));
+
+describe("watch link sizes", () => {
+  const stream = { outboxId: newUlid(T0, () => 0.5), generation: 0 };
+
+  it("costs a few dozen bytes per logged set", () => {
+    const items = sequenced(engineSession(6));
+    const setLogs = items.filter((i) => i.mutation.op === "set.log");
+    expect(setLogs).toHaveLength(12);
+    const full = encodePushChunk(stream, items).message;
+    const withoutLastSet = encodePushChunk(
+      stream,
+      items.filter((i) => i !== setLogs[setLogs.length - 1]),
+    ).message;
+    const perSet = messageBytes(full) - messageBytes(withoutLastSet);
+    const jsonPerSet = messageBytes(JSON.stringify({ seq: 1050, ...setLogs[0]?.mutation }));
+    report(
+      `watch link: ${perSet} bytes per set.log (JSON push body: ${jsonPerSet}); ` +
+        `a 12-set session with start and finish: ${messageBytes(full)} bytes`,
+    );
+    expect(perSet).toBeLessThanOrEqual(40);
+    expect(messageBytes(full)).toBeLessThan(700);
+    expect(decodeWatchRequest(full)).toStrictEqual({ type: "push", stream, items });
+  });
+
+  it("splits a long queue into pushes under the byte and item budgets", () => {
+    const items = sequenced([...engineSession(20), ...engineSession(20), ...engineSession(20)]);
+    for (const maxBytes of [3000, 1000, 400]) {
+      let rest = items;
+      let messages = 0;
+      while (rest.length > 0) {
+        const { message, count } = encodePushChunk(stream, rest, { maxBytes });
+        expect(messageBytes(message)).toBeLessThanOrEqual(maxBytes);
+        expect(count).toBeGreaterThan(0);
+        expect(count).toBeLessThanOrEqual(40);
+        const decoded = decodeWatchRequest(message);
+        expect(decoded.type === "push" && decoded.items).toStrictEqual(rest.slice(0, count));
+        rest = rest.slice(count);
+        messages++;
+      }
+      expect(messages).toBeGreaterThanOrEqual(Math.ceil(items.length / 40));
+    }
+  });
+
+  it("sends one oversized item alone rather than blocking the queue", () => {
+    const huge: SequencedMutation = {
+      seq: 7,
+      mutation: {
+        op: "session.finish",
+        args: { id: "S", ended_at: "2025-01-06T07:00:00.000Z", notes: "x".repeat(2000) },
+      },
+    };
+    const { count } = encodePushChunk(stream, [huge, huge], { maxBytes: 1000 });
+    expect(count).toBe(1);
+  });
+
+  it("shortens error texts and cues to fit a reply, and says too_large when a day cannot fit", () => {
+    const acks: PhoneReply = {
+      type: "acks",
+      generation: 0,
+      upToSeq: 80,
+      problems: Array.from({ length: 40 }, (_, i) => ({
+        seq: 41 + i,
+        status: "rejected" as const,
+        error: `set_index: Number must be less than or equal to 1000 (${"x".repeat(100)})`,
+      })),
+    };
+    const fitted = encodePhoneReplyWithin(acks, 1000);
+    expect(messageBytes(fitted)).toBeLessThanOrEqual(1000);
+    const back = decodePhoneReply(fitted);
+    expect(back.type === "acks" && back.problems.map((p) => p.seq)).toEqual(
+      acks.problems.map((p) => p.seq),
+    );
+
+    const item: EngineItem = {
+      exercise_id: "single-leg-romanian-deadlift",
+      name: "Single-leg Romanian deadlift with a long name",
+      mode: "reps",
+      per_side: true,
+      sets: 3,
+      target_reps: 10,
+      rest_s: 60,
+    };
+    const today = (n: number): PhoneReply => ({
+      type: "today",
+      stale: false,
+      today: {
+        weekday: 2,
+        planId: "P1",
+        planName: "Marathon base",
+        title: "Lower body",
+        items: Array.from({ length: n }, (_, i) => ({ ...item, exercise_id: `ex-${i}` })),
+        cues: Object.fromEntries(
+          Array.from({ length: n }, (_, i) => [`ex-${i}`, "Hinge at the hip, ".repeat(8)]),
+        ),
+      },
+    });
+    const eight = encodePhoneReplyWithin(today(8), 3000);
+    expect(messageBytes(eight)).toBeLessThanOrEqual(3000);
+    expect(decodePhoneReply(eight).type).toBe("today");
+    const forty = decodePhoneReply(encodePhoneReplyWithin(today(40), 1000));
+    expect(forty).toMatchObject({ type: "error", code: "too_large" });
+  });
+});

@@ -1,0 +1,315 @@
+// Runs one strength session on the watch: drives the shared engine with the clock, persists it
+// after every change so a killed app or rebooted watch resumes the same session, turns engine
+// cues into haptics, keeps the screen on, and hands emitted mutations to the outbox.
+import {
+  type Cue,
+  dispatch,
+  type EngineEventType,
+  type EngineItem,
+  type EngineState,
+  restore,
+  type ScreenView,
+  type Step,
+  startSession,
+  tick,
+  view,
+} from "@runstrong/shared/engine";
+import type { MutationBody } from "@runstrong/shared/schemas";
+import { withWholeSecondTimes } from "./mutationBatch.ts";
+import type { Outbox } from "./outbox.ts";
+import type {
+  Clock,
+  HapticKind,
+  Haptics,
+  KeyValueStore,
+  RandomSource,
+  ScreenKeeper,
+} from "./ports.ts";
+import { newUlid } from "./sessionIds.ts";
+
+/** What to run: a plan day or a built-in routine, already expanded to engine items. */
+export interface SessionPlan {
+  name: string;
+  items: EngineItem[];
+  /** Exercise id → one cue for the intro screen. */
+  cues?: Record<string, string>;
+  planId?: string;
+  planDay?: number;
+  /** Recorded on session.start: where the session came from, e.g. "plan" or "routine:core-day". */
+  source?: string;
+}
+
+export type StartResult =
+  | { ok: true; sessionId: string }
+  | { ok: false; reason: "session_active" | "storage_full" | "invalid_plan"; message: string };
+
+export interface WatchSessionDeps {
+  store: KeyValueStore;
+  outbox: Outbox;
+  clock: Clock;
+  haptics: Haptics;
+  screen: ScreenKeeper;
+  random: RandomSource;
+  key?: string;
+}
+
+export const DEFAULT_SESSION_KEY = "runstrong.session";
+const STORED_VERSION = 1;
+
+/** Mutations a step emitted, kept in the session record until the outbox holds them. */
+interface JournalEntry {
+  /** `${sessionId}#${n}`, n growing by one per entry. */
+  id: string;
+  mutations: MutationBody[];
+}
+
+interface StoredSession {
+  v: typeof STORED_VERSION;
+  state: EngineState;
+  cues: Record<string, string>;
+  /** Entries made so far; numbers the next journal entry. */
+  entries: number;
+  journal: JournalEntry[];
+}
+
+/** One buzz per step: when a hold ends into a side switch, the switch is what matters. */
+const HAPTIC_PRIORITY: readonly HapticKind[] = [
+  "switch_side",
+  "hold_end",
+  "rest_end",
+  "set_done",
+  "countdown",
+];
+
+function hapticFor(cues: readonly Cue[]): HapticKind | null {
+  const kinds = new Set<HapticKind>(cues.map((c) => c.kind));
+  return HAPTIC_PRIORITY.find((k) => kinds.has(k)) ?? null;
+}
+
+function entryNumber(id: string | null, sessionId: string): number {
+  if (id === null || !id.startsWith(`${sessionId}#`)) return 0;
+  return Number(id.slice(sessionId.length + 1)) || 0;
+}
+
+/**
+ * Crash safety: each change is one write of the session record holding the new engine state
+ * and the mutations it emitted (the journal); the outbox append follows, stamped with the
+ * journal entry's id in the same outbox write. After a crash between the two, `resume` finds
+ * the entry newer than the outbox's mark and appends it; if the append had happened, the mark
+ * says so and nothing is queued twice.
+ */
+export class WatchSession {
+  private state: EngineState | null = null;
+  private cues: Record<string, string> = {};
+  private entries = 0;
+  private journal: JournalEntry[] = [];
+  private screenOn: boolean | null = null;
+  private readonly key: string;
+  /** The last storage failure, for the shell to report; the session carries on in memory. */
+  storageError: string | null = null;
+
+  private constructor(private readonly deps: WatchSessionDeps) {
+    this.key = deps.key ?? DEFAULT_SESSION_KEY;
+  }
+
+  /** Opens the controller, resuming a session a previous run left unfinished. */
+  static resume(deps: WatchSessionDeps): WatchSession {
+    const session = new WatchSession(deps);
+    session.load();
+    return session;
+  }
+
+  private load(): void {
+    const text = this.deps.store.getItem(this.key);
+    if (text == null) return;
+    let record: StoredSession;
+    try {
+      record = JSON.parse(text) as StoredSession;
+      if (record.v !== STORED_VERSION) throw new Error(`stored session version ${record.v}`);
+      this.state = restore(JSON.stringify(record.state));
+    } catch {
+      // Not resumable (corrupt, or written by an incompatible version). Queue what its journal
+      // still holds, keep a copy for diagnosis, and start clean.
+      this.salvageJournal(text);
+      try {
+        this.deps.store.setItem(`${this.key}.unreadable`, text);
+      } catch {
+        // The copy is for diagnosis only; a full storage must not keep the app from opening.
+      }
+      this.deps.store.removeItem(this.key);
+      return;
+    }
+    this.cues = record.cues ?? {};
+    this.entries = record.entries;
+    this.journal = Array.isArray(record.journal) ? record.journal : [];
+    this.flushJournal();
+    this.updateScreen();
+  }
+
+  private salvageJournal(text: string): void {
+    try {
+      const journal = (JSON.parse(text) as Partial<StoredSession>).journal;
+      if (!Array.isArray(journal)) return;
+      const mark = this.deps.outbox.mark;
+      for (const entry of journal) {
+        const sessionId = entry.id.slice(0, entry.id.lastIndexOf("#"));
+        if (entryNumber(entry.id, sessionId) > entryNumber(mark, sessionId)) {
+          this.deps.outbox.append(entry.mutations, entry.id);
+        }
+      }
+    } catch {
+      // Nothing readable to salvage.
+    }
+  }
+
+  /** Appends journal entries the outbox does not hold yet; keeps them on failure to retry. */
+  private flushJournal(): void {
+    const state = this.state;
+    if (state === null) return;
+    while (this.journal.length > 0) {
+      const entry = this.journal[0] as JournalEntry;
+      const done = entryNumber(this.deps.outbox.mark, state.sessionId);
+      if (entryNumber(entry.id, state.sessionId) > done) {
+        try {
+          this.deps.outbox.append(entry.mutations, entry.id);
+        } catch (e) {
+          this.storageError = (e as Error).message;
+          return;
+        }
+      }
+      this.journal.shift();
+    }
+  }
+
+  private write(record: StoredSession): void {
+    try {
+      this.deps.store.setItem(this.key, JSON.stringify(record));
+    } catch (e) {
+      // Keep going: the outbox append below still makes the mutations durable.
+      this.storageError = (e as Error).message;
+    }
+  }
+
+  private apply(step: Step, tapped = false): void {
+    const previous = this.state;
+    if (previous === null) return;
+    const changed = step.state !== previous || step.mutations.length > 0;
+    if (changed) {
+      if (step.mutations.length > 0) {
+        this.entries++;
+        this.journal.push({
+          id: `${step.state.sessionId}#${this.entries}`,
+          mutations: step.mutations.map(withWholeSecondTimes),
+        });
+      }
+      this.state = step.state;
+      this.write({
+        v: STORED_VERSION,
+        state: step.state,
+        cues: this.cues,
+        entries: this.entries,
+        journal: this.journal,
+      });
+      this.flushJournal();
+    }
+    const kind =
+      hapticFor(step.cues) ?? (tapped && step.state.count > previous.count ? "rep_tap" : null);
+    if (kind !== null) this.deps.haptics.buzz(kind);
+    this.updateScreen();
+  }
+
+  private updateScreen(): void {
+    const s = this.state;
+    const on = s !== null && s.phase !== "summary" && s.pausedAtMs === null;
+    if (on !== this.screenOn) {
+      this.screenOn = on;
+      this.deps.screen.keepOn(on);
+    }
+  }
+
+  /** True from start until the summary is closed (the summary itself counts as active). */
+  get active(): boolean {
+    return this.state !== null;
+  }
+
+  get engineState(): EngineState | null {
+    return this.state;
+  }
+
+  cueFor(exerciseId: string): string | undefined {
+    return this.cues[exerciseId];
+  }
+
+  start(plan: SessionPlan): StartResult {
+    if (this.state !== null && this.state.phase !== "summary") {
+      return { ok: false, reason: "session_active", message: "A session is already running." };
+    }
+    if (!this.deps.outbox.usage().canStartSession) {
+      return {
+        ok: false,
+        reason: "storage_full",
+        message: "Watch storage is full of unsynced sets: open the phone app to sync first.",
+      };
+    }
+    const nowMs = this.deps.clock.now();
+    const sessionId = newUlid(nowMs, this.deps.random);
+    let step: Step;
+    try {
+      step = startSession({
+        sessionId,
+        items: plan.items,
+        nowMs,
+        name: plan.name,
+        ...(plan.planId === undefined ? {} : { planId: plan.planId }),
+        ...(plan.planDay === undefined ? {} : { planDay: plan.planDay }),
+        ...(plan.source === undefined ? {} : { source: plan.source }),
+      });
+    } catch (e) {
+      return { ok: false, reason: "invalid_plan", message: (e as Error).message };
+    }
+    this.close();
+    if (this.state !== null) {
+      return {
+        ok: false,
+        reason: "storage_full",
+        message: "The last session is not saved to the outbox yet: watch storage is full.",
+      };
+    }
+    this.cues = plan.cues ?? {};
+    this.entries = 0;
+    this.journal = [];
+    // A placeholder previous state so `apply` persists the very first step.
+    this.state = { ...step.state };
+    this.apply(step);
+    return { ok: true, sessionId };
+  }
+
+  /** A user event (a tap, a button); ignored when no session runs or it makes no sense now. */
+  dispatch(type: EngineEventType): void {
+    if (this.state === null) return;
+    this.apply(dispatch(this.state, { type }, this.deps.clock.now()), type === "rep_tap");
+  }
+
+  /** Call about every 250 ms during a session: ends timers, plays 3-2-1. Writes only on change. */
+  tick(): void {
+    if (this.state === null || this.state.phase === "summary") return;
+    this.apply(tick(this.state, this.deps.clock.now()));
+  }
+
+  /** The engine's view of the current screen, or null outside a session. */
+  view(): ScreenView | null {
+    return this.state === null ? null : view(this.state, this.deps.clock.now());
+  }
+
+  /** Leaves the summary for the home screen; the session record is deleted. */
+  close(): void {
+    if (this.state === null || this.state.phase !== "summary") return;
+    this.flushJournal();
+    // Never delete a journal the outbox has not taken: keep the record until it has.
+    if (this.journal.length > 0) return;
+    this.deps.store.removeItem(this.key);
+    this.state = null;
+    this.cues = {};
+    this.updateScreen();
+  }
+}

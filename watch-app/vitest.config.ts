@@ -1,0 +1,12 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    name: "watch-core",
+    // Pinned so `vitest run --config watch-app/vitest.config.ts` from the repo root finds the tests.
+    root: fileURLToPath(new URL(".", import.meta.url)),
+    include: ["core/**/*.test.ts"],
+    environment: "node",
+  },
+});
