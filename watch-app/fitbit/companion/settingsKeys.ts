@@ -1,0 +1,43 @@
+// The companion's settings keys, written by the settings page and read by the companion (as in
+// the Zepp shell's zepp/app-side/settingsKeys.ts). The keys and the default URL come from the core.
+import { TOKEN_KEY } from "../../core/phonePairing.ts";
+import { SERVER_URL_KEY } from "../../core/phoneRelay.ts";
+
+export { DEFAULT_SERVER_URL } from "../../core/serverApi.ts";
+
+export const SETTINGS_KEYS = {
+  /** Base URL of the runstrong server, without a trailing slash. */
+  serverUrl: SERVER_URL_KEY,
+  /** JSON of StoredToken once the device grant completed; absent when not paired. */
+  token: TOKEN_KEY,
+  /** JSON of the pairing under way ({ userCode, … }); core/phonePairing.ts keeps it unexported. */
+  pendingPairing: "runstrong.pairing",
+} as const;
+
+/** What the phone keeps of a completed pairing (core/phonePairing.ts StoredToken). */
+export interface StoredToken {
+  access_token: string;
+  device_id: string;
+}
+
+function parseObject(raw: string | null | undefined): Record<string, unknown> | null {
+  if (raw === null || raw === undefined || raw === "") return null;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function readStoredToken(raw: string | null | undefined): StoredToken | null {
+  const value = parseObject(raw);
+  if (typeof value?.device_id !== "string" || typeof value.access_token !== "string") return null;
+  return { device_id: value.device_id, access_token: value.access_token };
+}
+
+/** The user code of the pairing under way, "ACDEFGHJ", or null. */
+export function readPendingCode(raw: string | null | undefined): string | null {
+  const code = parseObject(raw)?.userCode;
+  return typeof code === "string" ? code : null;
+}

@@ -1,0 +1,30 @@
+// ScreenKeeper over @zos/display: keeps the page lit and ignores the drop-wrist gesture while a
+// session runs (the wrist drops between reps), then hands control back to the system.
+import {
+  pauseDropWristScreenOff,
+  resetDropWristScreenOff,
+  resetPageBrightTime,
+  setPageBrightTime,
+} from "@zos/display";
+import type { ScreenKeeper } from "../../../core/ports.ts";
+
+/** Renewed on every keepOn(true); long enough for any single set or rest. */
+const BRIGHT_MS = 10 * 60 * 1000;
+
+export function createDisplayScreenKeeper(): ScreenKeeper {
+  let held = false;
+  return {
+    keepOn(on) {
+      if (on) {
+        setPageBrightTime({ brightTime: BRIGHT_MS });
+        // duration 0: paused until reset.
+        pauseDropWristScreenOff({ duration: 0 });
+        held = true;
+      } else if (held) {
+        resetPageBrightTime();
+        resetDropWristScreenOff();
+        held = false;
+      }
+    },
+  };
+}
