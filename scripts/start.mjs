@@ -1,4 +1,4 @@
-// `npm start`: applies the migrations to the local D1 (Miniflare's SQLite under .wrangler/) and
+// `npm start`: builds the web view's scripts, applies the migrations to the local D1 (Miniflare's SQLite under .wrangler/) and
 // serves the Worker with `wrangler dev`, offline, with no Cloudflare account.
 import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,17 @@ const env = {
   NO_UPDATE_NOTIFIER: "1",
   WRANGLER_HIDE_BANNER: "true",
 };
+
+// The web view's scripts and icons are generated, not committed.
+const web = spawnSync(process.execPath, ["scripts/build-web.mjs"], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
+if (web.status !== 0) {
+  console.error("Could not build the web view's scripts (see above).");
+  process.exit(web.status ?? 1);
+}
 
 const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "runstrong", "--local"], {
   cwd: root,

@@ -36,6 +36,8 @@ export const PushResponse = z.object({
   acks: z.array(Ack),
   last_seq: z.number().int().min(0),
   cursor: z.string(),
+  /** The device the push counted against (a browser learns its own device this way). */
+  device_id: z.string().optional(),
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
@@ -63,6 +65,8 @@ export const PullPage = z.object({
   cursor: z.string(),
   has_more: z.boolean(),
   last_seq: z.number().int().min(0),
+  /** The device whose last_seq this is. */
+  device_id: z.string().optional(),
 });
 export type PullPage = z.infer<typeof PullPage>;
 

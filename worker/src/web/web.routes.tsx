@@ -1,103 +1,231 @@
-// Server-rendered pages of the web view. Forms talk to the JSON API from small page scripts.
-import { Hono } from "hono";
+// Server-rendered pages of the web view (Hono JSX) and the two small JSON endpoints their
+// scripts read (/web/state.json for freshness, /web/progress.json for the charts). Every query
+// is scoped by the signed-in user; writes go through the sync API from the page scripts.
+import { exerciseById } from "@runstrong/shared/catalog";
+import { type Context, Hono } from "hono";
+import type { Child } from "hono/jsx";
 import type { AppEnv } from "../appEnv.ts";
-import { resolvePrincipal } from "../auth/principal.ts";
-import { Layout } from "./layout.tsx";
+import { AuthForms } from "./components.tsx";
+import { listDevices, loadOverview } from "./data/overview.ts";
+import { loadPlan } from "./data/plan.ts";
+import { loadProgress, RANGES } from "./data/progress.ts";
+import { listSessions, loggedExercises, sessionDetail } from "./data/sessions.ts";
+import { addDays, isIsoDate, isoWeekday, localDate, startOfLocalDay } from "./format.ts";
+import { Layout, type LayoutProps, type Script, type Tab } from "./layout.tsx";
+import { AccountPage, DevicesPage, PairPage, WelcomePage } from "./pages/account.tsx";
+import { Dashboard } from "./pages/dashboard.tsx";
+import { ExercisePage, LibraryPage } from "./pages/exercises.tsx";
+import { type HistoryFilters, HistoryPage } from "./pages/history.tsx";
+import { ProgressPage } from "./pages/progress.tsx";
+import { RunPage, runOptions } from "./pages/run.tsx";
+import { SessionDetailPage } from "./pages/sessionDetail.tsx";
+import { loadViewer, type Viewer } from "./viewer.ts";
 
-function AccountForms() {
-  return (
-    <section id="account" class="card">
-      <h2>Sign in or create an account</h2>
-      <form id="auth-form" novalidate>
-        <label for="email">Email</label>
-        <input id="email" name="email" type="email" autocomplete="email" required />
-        <p class="field-error" id="email-error" role="alert" />
-        <label for="password">Password (at least 8 characters)</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-        />
-        <p class="field-error" id="password-error" role="alert" />
-        <div class="actions">
-          <button type="submit" name="mode" value="login">
-            Sign in
-          </button>
-          <button type="submit" name="mode" value="signup" class="secondary">
-            Create account
-          </button>
-        </div>
-        <p class="form-error" id="form-error" role="alert" />
-      </form>
-    </section>
+type C = Context<AppEnv>;
+
+const PAGE_SIZE = 20;
+
+function page(c: C, v: Viewer | null, props: LayoutProps, body: Child, status: 200 | 404 = 200) {
+  c.header("Cache-Control", "private, no-cache");
+  c.header("Vary", "Cookie");
+  return c.html(
+    <Layout viewer={v} {...props}>
+      {body}
+    </Layout>,
+    status,
   );
+}
+
+/** A page that needs an account, for a signed-out visitor: sign in right here. */
+function signInFirst(c: C, title: string, tab: Tab, what: string) {
+  return page(
+    c,
+    null,
+    { title, tab },
+    <>
+      <h1>{title}</h1>
+      <AuthForms intro={`Sign in to see ${what}.`} />
+    </>,
+  );
+}
+
+function notFound(c: C, v: Viewer | null, what: string, back: string) {
+  return page(
+    c,
+    v,
+    { title: "Not found" },
+    <div class="empty">
+      <h1>{what} not found</h1>
+      <p class="muted">It may have been deleted on another device.</p>
+      <a class="button" href={back}>
+        Back
+      </a>
+    </div>,
+    404,
+  );
+}
+
+function parseHistoryFilters(c: C, known: Set<string>): HistoryFilters {
+  const exercise = (c.req.query("exercise") ?? "").trim();
+  const from = (c.req.query("from") ?? "").trim();
+  const to = (c.req.query("to") ?? "").trim();
+  const pageNo = Number(c.req.query("page") ?? "0");
+  const f: HistoryFilters = {
+    exercise,
+    from,
+    to,
+    page: Number.isInteger(pageNo) && pageNo >= 0 && pageNo <= 10_000 ? pageNo : 0,
+    errors: {},
+  };
+  if (exercise && !known.has(exercise) && !exerciseById(exercise)) {
+    f.errors.exercise = "Choose an exercise from the list.";
+  }
+  if (from && !isIsoDate(from)) f.errors.from = "Enter a date as YYYY-MM-DD.";
+  if (to && !isIsoDate(to)) f.errors.to = "Enter a date as YYYY-MM-DD.";
+  if (from && to && !f.errors.from && !f.errors.to && from > to) {
+    f.errors.to = "The end date is before the start date.";
+  }
+  return f;
+}
+
+function weeksParam(c: C): number {
+  const n = Number(c.req.query("weeks") ?? "12");
+  return (RANGES as readonly number[]).includes(n) ? n : 12;
 }
 
 export const webRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const principal = await resolvePrincipal(c);
-    return c.html(
-      <Layout title="Home" script="/static/pair.js">
-        <h1>Strength work for runners, counted on your wrist</h1>
-        {principal ? (
-          <p id="signed-in">
-            You are signed in. <a href="/pair">Pair a watch</a> ·{" "}
-            <button type="button" id="logout">
-              Sign out
-            </button>
-          </p>
-        ) : (
-          <AccountForms />
-        )}
-      </Layout>,
-    );
+    const v = await loadViewer(c);
+    if (!v) {
+      return page(
+        c,
+        null,
+        { title: "Strength for runners" },
+        <WelcomePage deleted={c.req.query("deleted") === "1"} />,
+      );
+    }
+    const o = await loadOverview(c.get("db"), v);
+    return page(c, v, { title: "This week", tab: "today", live: true }, <Dashboard o={o} v={v} />);
   })
   .get("/pair", async (c) => {
-    const principal = await resolvePrincipal(c);
-    const code = c.req.query("code") ?? "";
-    return c.html(
-      <Layout title="Pair a watch" script="/static/pair.js">
-        <h1>Pair a watch</h1>
-        {principal ? (
-          <section class="card">
-            <form id="code-form" novalidate>
-              <label for="user_code">Code shown on the watch</label>
-              <input
-                id="user_code"
-                name="user_code"
-                value={code}
-                autocomplete="off"
-                autocapitalize="characters"
-                placeholder="XXXX-XXXX"
-                required
-              />
-              <p class="field-error" id="user_code-error" role="alert" />
-              <button type="submit">Look up</button>
-            </form>
-            <div id="pending" hidden>
-              <p>
-                Pair <strong id="pending-name" /> (<span id="pending-platform" />) with your
-                account?
-              </p>
-              <div class="actions">
-                <button type="button" id="approve">
-                  Approve
-                </button>
-                <button type="button" id="deny" class="secondary">
-                  Deny
-                </button>
-              </div>
-            </div>
-            <p id="result" role="status" />
-          </section>
-        ) : (
-          <>
-            <p>Sign in first; then enter the code your watch shows.</p>
-            <AccountForms />
-          </>
-        )}
-      </Layout>,
+    const v = await loadViewer(c);
+    const code = (c.req.query("code") ?? "").slice(0, 40);
+    return page(c, v, { title: "Pair a watch", tab: "devices" }, <PairPage v={v} code={code} />);
+  })
+  .get("/devices", async (c) => {
+    const v = await loadViewer(c);
+    if (!v) return signInFirst(c, "Devices", "devices", "your devices");
+    const devices = await listDevices(c.get("db"), v.userId);
+    return page(
+      c,
+      v,
+      { title: "Devices", tab: "devices", live: true },
+      <DevicesPage v={v} devices={devices} />,
     );
+  })
+  .get("/account", async (c) => {
+    const v = await loadViewer(c);
+    if (!v) return signInFirst(c, "Account", "account", "your account");
+    return page(c, v, { title: "Account", tab: "account" }, <AccountPage v={v} />);
+  })
+  .get("/history", async (c) => {
+    const v = await loadViewer(c);
+    if (!v) return signInFirst(c, "History", "history", "your sessions");
+    const db = c.get("db");
+    const exercises = await loggedExercises(db, v.userId);
+    const f = parseHistoryFilters(c, new Set(exercises.map((e) => e.id)));
+    const bad = Object.keys(f.errors).length > 0;
+    const q = {
+      offset: f.page * PAGE_SIZE,
+      limit: PAGE_SIZE,
+      ...(f.exercise && !f.errors.exercise ? { exercise: f.exercise } : {}),
+      ...(f.from && !f.errors.from ? { fromMs: startOfLocalDay(f.from, v.tz) } : {}),
+      ...(f.to && !f.errors.to && !bad ? { toMs: startOfLocalDay(addDays(f.to, 1), v.tz) } : {}),
+    };
+    const { rows, more } = bad ? { rows: [], more: false } : await listSessions(db, v.userId, q);
+    const deleted = c.req.query("deleted");
+    const flash =
+      deleted === "1"
+        ? "Session deleted."
+        : deleted === "queued"
+          ? "Session deleted on this phone; it syncs when you are back online."
+          : undefined;
+    return page(
+      c,
+      v,
+      { title: "History", tab: "history", live: !bad },
+      <HistoryPage v={v} f={f} rows={rows} more={more} exercises={exercises} flash={flash} />,
+      200,
+    );
+  })
+  .get("/history/:id", async (c) => {
+    const v = await loadViewer(c);
+    if (!v) return signInFirst(c, "Session", "history", "this session");
+    const id = c.req.param("id");
+    const found = id.length <= 40 ? await sessionDetail(c.get("db"), v.userId, id) : null;
+    if (!found) return notFound(c, v, "Session", "/history");
+    return page(
+      c,
+      v,
+      { title: found.session.name ?? "Session", tab: "history", live: true },
+      <SessionDetailPage v={v} s={found.session} sets={found.sets} />,
+    );
+  })
+  .get("/exercises", async (c) => {
+    const v = await loadViewer(c);
+    const usage = new Map(
+      v ? (await loggedExercises(c.get("db"), v.userId)).map((e) => [e.id, e.n] as const) : [],
+    );
+    const q = (c.req.query("q") ?? "").slice(0, 80);
+    return page(c, v, { title: "Exercises", tab: "library" }, <LibraryPage q={q} usage={usage} />);
+  })
+  .get("/exercises/:id", async (c) => {
+    const v = await loadViewer(c);
+    const e = exerciseById(c.req.param("id"));
+    if (!e) return notFound(c, v, "Exercise", "/exercises");
+    const logged = v
+      ? ((await loggedExercises(c.get("db"), v.userId)).find((x) => x.id === e.id)?.n ?? 0)
+      : 0;
+    return page(c, v, { title: e.name, tab: "library" }, <ExercisePage e={e} logged={logged} />);
+  })
+  .get("/progress", async (c) => {
+    const v = await loadViewer(c);
+    if (!v) return signInFirst(c, "Progress", "progress", "your progress");
+    const weeks = weeksParam(c);
+    const d = await loadProgress(c.get("db"), v, weeks);
+    const script: Script = "progress";
+    return page(
+      c,
+      v,
+      { title: "Progress", tab: "progress", script, styles: ["/static/dist/uplot.css"] },
+      <ProgressPage v={v} d={d} weeks={weeks} />,
+    );
+  })
+  .get("/run", async (c) => {
+    const v = await loadViewer(c);
+    if (!v) return signInFirst(c, "Run a session", "run", "your plan and routines");
+    const plan = await loadPlan(c.get("db"), v.userId, v.activePlanId);
+    const today = isoWeekday(localDate(v.now, v.tz));
+    const day = Number(c.req.query("day"));
+    return page(
+      c,
+      v,
+      { title: "Run a session", tab: "run", script: "run" },
+      <RunPage
+        options={runOptions(plan, today, v.lang)}
+        selectedDay={Number.isInteger(day) && day >= 1 && day <= 7 ? day : null}
+      />,
+    );
+  })
+  .get("/web/state.json", async (c) => {
+    const v = await loadViewer(c);
+    c.header("Cache-Control", "no-store");
+    if (!v) return c.json({ error: "unauthorized", message: "Sign in first." }, 401);
+    return c.json({ state: v.state, web_device_id: v.webDeviceId, web_last_seq: v.webLastSeq });
+  })
+  .get("/web/progress.json", async (c) => {
+    const v = await loadViewer(c);
+    c.header("Cache-Control", "private, no-cache");
+    if (!v) return c.json({ error: "unauthorized", message: "Sign in first." }, 401);
+    return c.json(await loadProgress(c.get("db"), v, weeksParam(c)));
   });

@@ -20,7 +20,7 @@ import { requireAuth } from "../../auth/principal.ts";
 import { clientIp, hit, LIMITS } from "../../auth/rateLimit.ts";
 import { newId, newSecret, newUserCode, sha256Hex } from "../../auth/tokens.ts";
 import type { Database } from "../../db/client.ts";
-import { devices, pairings } from "../../db/schema.ts";
+import { authSessions, devices, pairings } from "../../db/schema.ts";
 import { ApiError } from "../../http/apiError.ts";
 import { pickErrors } from "../errorResponses.ts";
 import { openApiRouter } from "../openApiRouter.ts";
@@ -320,12 +320,19 @@ deviceRoutes
   .openapi(revoke, async (c) => {
     const { id } = c.req.valid("param");
     const { userId } = c.get("principal");
-    const [revoked] = await c
-      .get("db")
-      .update(devices)
-      .set({ revokedAt: c.get("now"), tokenHash: null })
-      .where(and(eq(devices.id, id), eq(devices.userId, userId), isNull(devices.revokedAt)))
-      .returning({ id: devices.id });
-    if (!revoked) throw new ApiError(404, "not_found", "No such device.");
+    const db = c.get("db");
+    // Revoking a browser's device signs that browser out too: otherwise it would stay signed
+    // in with every push refused.
+    const [revoked] = await db.batch([
+      db
+        .update(devices)
+        .set({ revokedAt: c.get("now"), tokenHash: null })
+        .where(and(eq(devices.id, id), eq(devices.userId, userId), isNull(devices.revokedAt)))
+        .returning({ id: devices.id }),
+      db
+        .delete(authSessions)
+        .where(and(eq(authSessions.deviceId, id), eq(authSessions.userId, userId))),
+    ]);
+    if (revoked.length === 0) throw new ApiError(404, "not_found", "No such device.");
     return c.body(null, 204);
   });

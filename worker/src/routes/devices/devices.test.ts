@@ -592,3 +592,24 @@ describe("device list and revocation", () => {
     expect((await call("GET", "/me", { token: watch.token })).status).toBe(200);
   });
 });
+
+describe("revoking a browser's own device", () => {
+  it("signs that browser out, so it is never left signed in with every push refused", async () => {
+    const { call, cookieOf, signUp, logIn } = await import("../../../test/apiClient.ts");
+    const user = await signUp();
+    const laptop = cookieOf(await logIn(user.email));
+    const first = await call("POST", "/sync/push", {
+      cookie: laptop,
+      body: { schema: 1, mutations: [{ seq: 1, op: "settings.put", args: { units: "metric" } }] },
+    });
+    expect(first.status).toBe(200);
+    const list = await call("GET", "/devices", { cookie: user.cookie });
+    const web = list.body.devices.find((d: { platform: string }) => d.platform === "web");
+    expect(web).toBeDefined();
+    expect((await call("DELETE", `/devices/${web.id}`, { cookie: user.cookie })).status).toBe(204);
+    const me = await call("GET", "/me", { cookie: laptop });
+    expect(me.status).toBe(401);
+    // The browser that revoked it is still signed in.
+    expect((await call("GET", "/me", { cookie: user.cookie })).status).toBe(200);
+  });
+});

@@ -49,7 +49,7 @@ export async function readPullPage(
   since: number,
   limit: number,
   fromScratch: boolean,
-): Promise<Omit<PullPage, "last_seq" | "cursor"> & { through: number | null }> {
+): Promise<Omit<PullPage, "last_seq" | "cursor"> & { through: number }> {
   // Without a cursor the client has nothing to delete, so tombstones are left out.
   const live = fromScratch ? " AND deleted = 0" : "";
   const statements = [

@@ -108,6 +108,7 @@ syncRoutes
           acks: outcome.acks,
           last_seq: outcome.lastSeq,
           cursor: encodeCursor({ epoch: loaded.epoch, version }),
+          device_id: ctx.deviceId,
         },
         200,
       );
@@ -142,9 +143,10 @@ syncRoutes
     return c.json(
       {
         changes: page.changes,
-        cursor: encodeCursor({ epoch: state.epoch, version: page.through ?? since }),
+        cursor: encodeCursor({ epoch: state.epoch, version: page.through }),
         has_more: page.has_more,
         last_seq: state.lastSeq,
+        device_id: deviceId,
       },
       200,
     );
