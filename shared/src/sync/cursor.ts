@@ -7,7 +7,8 @@ export function encodeCursor(c: Cursor): string {
 
 /** Returns null for anything that is not a cursor this server wrote. */
 export function decodeCursor(text: string): Cursor | null {
-  const m = /^c1\.([A-Za-z0-9_-]{1,64})\.([0-9a-z]{1,12})$/.exec(text);
+  // One spelling per cursor: no leading zeros, so equal cursors are equal strings.
+  const m = /^c1\.([A-Za-z0-9_-]{1,64})\.(0|[1-9a-z][0-9a-z]{0,11})$/.exec(text);
   if (!m?.[1] || !m[2]) return null;
   const version = Number.parseInt(m[2], 36);
   return Number.isSafeInteger(version) ? { epoch: m[1], version } : null;
