@@ -144,6 +144,32 @@ export function applyPush(
   return out;
 }
 
+/**
+ * Marks a set or run deleted, or, when it has not arrived yet, remembers the delete so the late
+ * insert lands deleted. Returns false when it was deleted already.
+ */
+function tombstone(
+  snap: Snapshot,
+  kind: "sets" | "runs",
+  id: string,
+  version: number,
+  out: PushOutcome,
+): boolean {
+  const row = snap[kind].get(id);
+  if (!row) {
+    const key = `${kind === "sets" ? "set" : "run"}:${id}`;
+    if (snap.tombstones.has(key)) return false;
+    snap.tombstones.add(key);
+    out.newTombstones.add(key);
+    return true;
+  }
+  if (row.deleted) return false;
+  row.deleted = true;
+  row.version = version;
+  out.dirty[kind].add(id);
+  return true;
+}
+
 function applyOne(
   snap: Snapshot,
   m: Mutation,
@@ -199,21 +225,8 @@ function applyOne(
       out.dirty.sets.add(a.id);
       return applied;
     }
-    case "set.delete": {
-      const row = snap.sets.get(m.args.id);
-      if (!row) {
-        const key = `set:${m.args.id}`;
-        if (snap.tombstones.has(key)) return already;
-        snap.tombstones.add(key);
-        out.newTombstones.add(key);
-        return applied;
-      }
-      if (row.deleted) return already;
-      row.deleted = true;
-      row.version = version;
-      out.dirty.sets.add(row.id);
-      return applied;
-    }
+    case "set.delete":
+      return tombstone(snap, "sets", m.args.id, version, out) ? applied : already;
     case "session.finish": {
       const a = m.args;
       const row = snap.sessions.get(a.id) ?? emptySession(a.id, version);
@@ -319,21 +332,8 @@ function applyOne(
       out.dirty.runs.add(a.id);
       return applied;
     }
-    case "run.delete": {
-      const row = snap.runs.get(m.args.id);
-      if (!row) {
-        const key = `run:${m.args.id}`;
-        if (snap.tombstones.has(key)) return already;
-        snap.tombstones.add(key);
-        out.newTombstones.add(key);
-        return applied;
-      }
-      if (row.deleted) return already;
-      row.deleted = true;
-      row.version = version;
-      out.dirty.runs.add(row.id);
-      return applied;
-    }
+    case "run.delete":
+      return tombstone(snap, "runs", m.args.id, version, out) ? applied : already;
     case "assessment.log": {
       const a = m.args;
       if (snap.assessments.has(a.id)) return already;
