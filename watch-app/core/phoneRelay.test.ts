@@ -135,6 +135,36 @@ describe("PhoneRelay pairing", () => {
     expect(r.http.remaining).toBe(0);
   });
 
+  it("unpairing while a code is pending stops the polling, so no token comes back", async () => {
+    const r = await rig();
+    r.http.on(
+      "POST",
+      "/api/v1/devices/pair",
+      json(200, {
+        device_code: "dc-2",
+        user_code: "ACDEFGHJ",
+        verification_uri: "http://127.0.0.1:8787/pair",
+        verification_uri_complete: "http://127.0.0.1:8787/pair?code=ACDE-FGHJ",
+        expires_in: 600,
+        interval: 5,
+      }),
+    );
+    await r.send({ type: "pair_start", name: "Amazfit Balance" });
+    expect(r.scheduler.pending).toEqual([5000]);
+    await r.relay.unpair();
+    expect(r.scheduler.pending).toEqual([]);
+    expect(await r.settings.get(TOKEN_KEY)).toBeNull();
+    expect(r.http.remaining).toBe(0);
+  });
+
+  it("refuses a server address that is not http(s) and keeps the old one", async () => {
+    const r = await rig();
+    await expect(r.relay.setServerUrl("ftp://example.com")).rejects.toThrow(/not a server address/);
+    await expect(r.relay.setServerUrl("  ")).rejects.toThrow(/not a server address/);
+    expect(await r.relay.serverUrl()).toBe("http://127.0.0.1:8787");
+    expect(await r.settings.get(TOKEN_KEY)).not.toBeNull();
+  });
+
   it("stops on access_denied and on expired_token", async () => {
     for (const [error, state] of [
       ["access_denied", "denied"],

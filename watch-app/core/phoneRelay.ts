@@ -100,12 +100,20 @@ export class PhoneRelay {
   /** Another server is another account: the token, binding and plan copy go with the old one. */
   async setServerUrl(url: string): Promise<void> {
     const next = normaliseServerUrl(url);
+    if (!/^https?:\/\/[^\s/]+/i.test(next)) {
+      throw new Error(
+        `not a server address: ${JSON.stringify(url)} (expected http:// or https://)`,
+      );
+    }
     if (next === normaliseServerUrl(await this.serverUrl())) return;
     await this.deps.settings.set(SERVER_URL_KEY, next);
     await this.unpair();
   }
 
   async unpair(): Promise<void> {
+    // A pairing under way would otherwise store a token again and undo the unpair.
+    this.pairing.stop();
+    await this.deps.settings.remove(LAST_SYNC_KEY);
     await this.deps.settings.remove(TOKEN_KEY);
     await this.deps.settings.remove(STREAM_KEY);
     await this.mirror.clear();
