@@ -145,6 +145,33 @@ describe("WatchApp", () => {
     expect(app.screen()).toMatchObject({ kind: "home", pair: null });
   });
 
+  it("fetches today's plan as soon as pairing closes, not 15 minutes later", async () => {
+    const r = rig();
+    let paired = false;
+    r.phone.answer = (req) => {
+      if (req.type === "pair_start") return { type: "pairing", state: "paired" };
+      if (req.type === "get_today") {
+        return paired
+          ? { type: "today", stale: false, today: { ...monday, weekday: req.weekday } }
+          : { type: "error", code: "unpaired" };
+      }
+      return null;
+    };
+    const app = r.open();
+    app.tick();
+    await settle();
+    expect(app.screen()).toMatchObject({ kind: "home", today: null });
+    paired = true;
+    app.act({ type: "open_pairing" });
+    await settle();
+    r.clock.advance(1_000);
+    app.act({ type: "close_pairing" });
+    app.tick();
+    await settle();
+    expect(r.phone.received.filter((q) => q.type === "get_today")).toHaveLength(2);
+    expect(app.screen()).toMatchObject({ kind: "home", today: { title: "Lower body" } });
+  });
+
   it("pushes as soon as a finished session's summary is closed", async () => {
     const r = rig();
     const app = r.open();

@@ -147,6 +147,10 @@ export class WatchApp {
       case "close_pairing":
         this.route = "home";
         this.sync.pairing = null;
+        // Back home after pairing (or trying to): fetch today's plan and the phone's status on
+        // the next tick instead of up to 15 minutes later.
+        this.lastTodayRefreshMs = -Infinity;
+        this.lastStatusRefreshMs = -Infinity;
         return;
       case "sync_now":
         this.pushNow();

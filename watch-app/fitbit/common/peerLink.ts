@@ -2,7 +2,7 @@
 // request and waits for the reply with the same id; the companion answers each request.
 import type { MessageSocket } from "messaging";
 import type { PhoneLink } from "../../core/ports.ts";
-import { isFrame, Reassembler, toFrames } from "./peerFraming.ts";
+import { isFrame, maxMessageSizeOf, Reassembler, toFrames } from "./peerFraming.ts";
 
 /** Answers one message from the watch (the shape of the core's PhoneRelay `handle`). */
 export type WatchMessageHandler = (message: string) => Promise<string>;
@@ -21,7 +21,7 @@ function unavailable(reason: string): Error {
 
 function sendFrames(socket: MessageSocket, id: number, text: string, reply: boolean): void {
   if (socket.readyState !== socket.OPEN) throw unavailable("not connected");
-  const frames = toFrames(id, text, socket.MAX_MESSAGE_SIZE, reply);
+  const frames = toFrames(id, text, maxMessageSizeOf(socket.MAX_MESSAGE_SIZE), reply);
   for (let k = 0; k < frames.length; k++) socket.send(frames[k]);
 }
 
@@ -32,7 +32,8 @@ export function createPeerPhoneLink(
 ): PhoneLink {
   const pending: { [id: string]: Pending } = {};
   const replies = new Reassembler();
-  let nextId = 1;
+  // Ids start somewhere new on each launch, so a reply meant for a previous run cannot match.
+  let nextId = Math.floor(Math.random() * 1000000) + 1;
 
   socket.addEventListener("message", (event) => {
     const frame: unknown = event.data;
@@ -43,6 +44,16 @@ export function createPeerPhoneLink(
     delete pending[String(frame.i)];
     clearTimeout(waiting.timer);
     waiting.resolve(text);
+  });
+
+  // A lost connection fails what is waiting now rather than at each timeout.
+  socket.addEventListener("close", () => {
+    for (const id of Object.keys(pending)) {
+      const waiting = pending[id] as Pending;
+      delete pending[id];
+      clearTimeout(waiting.timer);
+      waiting.reject(unavailable("connection closed"));
+    }
   });
 
   return {

@@ -1,40 +1,46 @@
 // The settings page (shown in the Fitbit phone app): the server URL, where pairing stands, and
-// unpairing. Values land in settingsStorage, which the companion reads.
+// unpairing. It only writes its own keys; the companion applies them and publishes a status
+// (companion/settingsBridge.ts), which this page shows.
 import {
   DEFAULT_SERVER_URL,
-  readPendingCode,
-  readStoredToken,
+  decodeStatus,
   SETTINGS_KEYS,
+  statusLines,
 } from "../companion/settingsKeys.ts";
 
 registerSettingsPage(({ settingsStorage }) => {
-  const pairing = readStoredToken(settingsStorage.getItem(SETTINGS_KEYS.token));
-  const pendingCode = readPendingCode(settingsStorage.getItem(SETTINGS_KEYS.pendingPairing));
-  const status =
-    pairing !== null ? "Paired" : pendingCode ? `Pairing code ${pendingCode}` : "Not paired";
+  const lines = statusLines(
+    decodeStatus(settingsStorage.getItem(SETTINGS_KEYS.status)),
+    Date.now(),
+  );
+  const unpairAsked = settingsStorage.getItem(SETTINGS_KEYS.unpairRequest) !== null;
   return (
     <Page>
-      <Section title={<Text bold>Server</Text>}>
+      <Section
+        title={<Text bold>Server</Text>}
+        description={
+          <Text>Leave empty for {DEFAULT_SERVER_URL}. Changing it unpairs the watch.</Text>
+        }
+      >
         <TextInput
           label="Server URL"
-          settingsKey={SETTINGS_KEYS.serverUrl}
+          settingsKey={SETTINGS_KEYS.serverInput}
           placeholder={DEFAULT_SERVER_URL}
+          type="url"
           useSimpleValue
         />
+        <Text>{lines.server}</Text>
+        {lines.serverError === null ? null : <Text bold>{lines.serverError}</Text>}
       </Section>
       <Section title={<Text bold>Pairing</Text>}>
-        <Text>{status}</Text>
-        {pairing === null ? (
-          <Text>Open runstrong on the watch to get a pairing code.</Text>
-        ) : (
+        <Text bold>{lines.pairing}</Text>
+        {lines.detail === null ? null : <Text>{lines.detail}</Text>}
+        {lines.canUnpair ? (
           <Button
-            label="Unpair"
-            onClick={() => {
-              settingsStorage.removeItem(SETTINGS_KEYS.token);
-              settingsStorage.removeItem(SETTINGS_KEYS.pendingPairing);
-            }}
+            label={unpairAsked ? "Unpairing…" : "Unpair"}
+            onClick={() => settingsStorage.setItem(SETTINGS_KEYS.unpairRequest, String(Date.now()))}
           />
-        )}
+        ) : null}
       </Section>
     </Page>
   );

@@ -12,6 +12,11 @@ export const SETTINGS_KEYS = {
   token: TOKEN_KEY,
   /** JSON of the pairing under way ({ userCode, … }); core/phonePairing.ts keeps it unexported. */
   pendingPairing: "runstrong.pairing",
+  /**
+   * Written (a timestamp) by the settings app's Unpair button: the phone-side service then
+   * forgets the token, the seq binding and the plan copy (PhoneRelay.unpair).
+   */
+  unpairRequest: "runstrong.unpairRequest",
 } as const;
 
 /** What the phone keeps of a completed pairing (core/phonePairing.ts StoredToken). */
@@ -36,7 +41,7 @@ export function readStoredToken(raw: string | null | undefined): StoredToken | n
   return { device_id: value.device_id, access_token: value.access_token };
 }
 
-/** The user code of the pairing under way, "ACDEFGHJ", or null. */
+/** The user code of the pairing under way, "ACDE-FGHJ", or null. */
 export function readPendingCode(raw: string | null | undefined): string | null {
   const code = parseObject(raw)?.userCode;
   return typeof code === "string" ? code : null;

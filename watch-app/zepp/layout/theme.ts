@@ -1,7 +1,6 @@
 // Colours and type sizes shared by every screen shape; sizes scale with the screen width so the
 // 466-wide round and 390-wide square screens read like the 480 reference.
 export const color = {
-  background: 0x000000,
   text: 0xffffff,
   muted: 0x9e9e9e,
   accent: 0xff6a00,
@@ -9,9 +8,12 @@ export const color = {
   track: 0x262626,
   button: 0x2b2b2b,
   buttonPressed: 0x444444,
+  overlay: 0x000000,
   rest: 0x2e9bff,
   hold: 0x35c759,
   paused: 0x9e9e9e,
+  ok: 0x35c759,
+  warning: 0xffb020,
 } as const;
 
 /** Type sizes at the 480 reference width. */

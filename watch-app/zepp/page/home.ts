@@ -1,23 +1,5 @@
-// The home page. Until the core's plan and outbox land it offers the demo session and the
-// pairing page; the layout is the target's (page/home.<target>.layout.ts).
-import { push } from "@zos/router";
+// The home page: the target's geometry (page/home.<target>.layout.ts) rendered by the app-wide host.
 import type { HomeLayout } from "../layout/types.ts";
-import { pageUrl } from "./routes.ts";
+import { env, host } from "./pageEnv.ts";
 
-/** A plain page: it never talks to the phone, so it does without ZML's BasePage (5 KB). */
-export function homePage(layout: HomeLayout): Page.Option {
-  return {
-    build() {
-      const ui = layout.build({
-        start: () => push({ url: pageUrl.session }),
-        pair: () => push({ url: pageUrl.pairing }),
-      });
-      ui.render({
-        headline: "runstrong",
-        detail: "Strength for runners.\nDemo: one-leg squat, side plank",
-        start: "Start",
-        pair: "Pairing",
-      });
-    },
-  };
-}
+export const homePage = (layout: HomeLayout): Page.Option => host().homePage(layout, env);

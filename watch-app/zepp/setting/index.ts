@@ -1,5 +1,6 @@
 // The settings app (shown in the Zepp phone app): the server URL, where pairing stands, and
-// unpairing. It writes settingsStorage; the phone-side service reacts to the changes.
+// unpairing. It writes settingsStorage; the phone-side service reacts to the changes
+// (app-side/index.ts onSettingsChange): a new server or an unpair request drops the token.
 import {
   DEFAULT_SERVER_URL,
   normaliseServerUrl,
@@ -29,6 +30,10 @@ AppSettingsPage({
           if (url !== null) storage.setItem(SETTINGS_KEYS.serverUrl, url);
         },
       }),
+      Text(
+        { style: MUTED },
+        "Changing the server unpairs the watch: pair it again with an account there.",
+      ),
       this.state.urlError === ""
         ? null
         : Text({ style: { color: "#d93025" } }, this.state.urlError),
@@ -43,7 +48,9 @@ AppSettingsPage({
         { style: MUTED },
         pairing !== null
           ? `This phone syncs the watch as device ${pairing.device_id}.`
-          : "Open runstrong on the watch and choose Pairing to get a code.",
+          : pendingCode
+            ? "Enter the code on the runstrong web page /pair to approve this watch."
+            : "Open runstrong on the watch and choose Pair with phone to get a code.",
       ),
       pairing === null
         ? null
@@ -53,6 +60,7 @@ AppSettingsPage({
             onClick: () => {
               storage.removeItem(SETTINGS_KEYS.token);
               storage.removeItem(SETTINGS_KEYS.pendingPairing);
+              storage.setItem(SETTINGS_KEYS.unpairRequest, String(Date.now()));
             },
           }),
     ]);

@@ -1,180 +1,177 @@
-// Thin, typed wrappers over @zos/ui's createWidget for the four widgets the layouts use. They
-// also close the gaps in @zeppos/device-types 4.0: ARC lacks `color`, FILL_RECT requires `angle`
-// and `radius`, and `setProperty` only accepts prop.MORE although VISIBLE works on devices.
-import {
-  align,
-  createWidget,
-  event,
-  type HmUIArcCreateWidgetOptions,
-  prop,
-  text_style,
-  widget,
-} from "@zos/ui";
+// Thin, typed wrappers over @zos/ui's createWidget for the widgets the pages use. They live in
+// app.js (shared by the three pages) and create widgets through the page's own @zos/ui bindings,
+// passed in as `Zui`, so every widget belongs to the page that is building. They skip redraws
+// of unchanged values (each costs a frame on the watch) and close gaps in
+// @zeppos/device-types 4.0: ARC lacks `color`, FILL_RECT requires `angle` and `radius`, and
+// `setProperty` only accepts prop.MORE although VISIBLE works on devices.
+import type * as ZosUi from "@zos/ui";
+import type { Box, ProgressGeometry } from "../layout/types.ts";
 
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
+/** The page's @zos/ui imports. */
+export type Zui = Pick<
+  typeof ZosUi,
+  "createWidget" | "widget" | "prop" | "align" | "event" | "text_style"
+>;
+
+/** What every widget offers; typed loosely here instead of casting at call sites. */
+interface Widget {
+  setProperty(property: unknown, value: unknown): unknown;
+  addEventListener(type: unknown, listener: () => void): void;
 }
 
-/** The property setter the runtime has; typed narrowly here instead of casting at call sites. */
-interface PropertyTarget {
-  setProperty(property: number, value: unknown): boolean;
-}
-
-function setVisible(target: unknown, visible: boolean): void {
-  (target as PropertyTarget).setProperty(prop.VISIBLE, visible);
-}
-
-export interface TextHandle {
+export interface Handle {
+  /** The text (or button label); unchanged values are not redrawn. */
   set(text: string): void;
-  setColor(value: number): void;
   show(visible: boolean): void;
+  /** Moves the widget to another `y` (the home list re-stacks its rows). */
+  moveTo(y: number): void;
+  color(value: number): void;
+  /** Simulator only (`if (RS_SIM)` strips every call from device builds): a data-testid. */
+  tag(id: string): void;
 }
 
-export function text(
-  box: Box,
-  options: {
-    size: number;
-    color: number;
-    text?: string;
-    align?: "left" | "center";
-    /** Wraps onto several lines instead of cutting the text short with an ellipsis. */
-    wrap?: boolean;
-    /** Makes the whole box a tap target (the text stays visible, unlike a button over it). */
-    onTap?: () => void;
-  },
-): TextHandle {
-  const w = createWidget(widget.TEXT, {
-    ...box,
-    text: options.text ?? "",
-    text_size: options.size,
-    color: options.color,
-    align_h: options.align === "left" ? align.LEFT : align.CENTER_H,
-    align_v: align.CENTER_V,
-    text_style: options.wrap ? text_style.WRAP : text_style.ELLIPSIS,
-  });
-  const onTap = options.onTap;
-  if (onTap) w.addEventListener(event.CLICK_UP, () => onTap());
-  let current = options.text ?? "";
+export interface Progress {
+  /** 0..1: of a full turn clockwise from 12 o'clock (ring), or of the width (bar). */
+  set(fraction: number): void;
+  color(value: number): void;
+}
+
+export interface Widgets {
+  text(
+    box: Box,
+    o: {
+      size: number;
+      color: number;
+      /** Wraps onto several lines instead of cutting the text short with an ellipsis. */
+      wrap?: boolean;
+      /** Makes the whole box a tap target (the text stays visible, unlike a button over it). */
+      onTap?: () => void;
+    },
+  ): Handle;
+  button(
+    box: Box,
+    o: { size: number; normal: number; pressed: number; radius: number; onClick: () => void },
+  ): Handle;
+  /** A progress ring (dim full circle under an arc growing clockwise from 12) or bar. */
+  progress(g: ProgressGeometry, colors: { track: number; fill: number }): Progress;
+}
+
+export function widgets(z: Zui): Widgets {
+  const { prop } = z;
+  const make = (type: unknown, options: object) =>
+    (z.createWidget as unknown as (t: unknown, o: object) => Widget)(type, options);
+
+  function handle(w: Widget, box: Box): Handle {
+    let text = "";
+    let visible = true;
+    let y = box.y;
+    let tint = -1;
+    return {
+      set(value) {
+        if (value === text) return;
+        text = value;
+        w.setProperty(prop.MORE, { text: value });
+      },
+      show(value) {
+        if (value === visible) return;
+        visible = value;
+        w.setProperty(prop.VISIBLE, value);
+      },
+      moveTo(value) {
+        if (value === y) return;
+        y = value;
+        w.setProperty(prop.MORE, { x: box.x, y: value, w: box.w, h: box.h });
+      },
+      color(value) {
+        if (value === tint) return;
+        tint = value;
+        w.setProperty(prop.MORE, { color: value });
+      },
+      tag(id) {
+        w.setProperty(prop.MORE, { testid: id });
+      },
+    };
+  }
+
+  const rect = (box: Box, color: number) =>
+    make(z.widget.FILL_RECT, { ...box, color, radius: box.h / 2, angle: 0 });
+
   return {
-    set(value) {
-      // Redrawing an unchanged text still costs a frame on the watch.
-      if (value === current) return;
-      current = value;
-      w.setProperty(prop.MORE, { text: value });
+    text(box, o) {
+      const w = make(z.widget.TEXT, {
+        ...box,
+        text: "",
+        text_size: o.size,
+        color: o.color,
+        align_h: z.align.CENTER_H,
+        align_v: z.align.CENTER_V,
+        text_style: o.wrap ? z.text_style.WRAP : z.text_style.ELLIPSIS,
+      });
+      const onTap = o.onTap;
+      if (onTap) w.addEventListener(z.event.CLICK_UP, () => onTap());
+      return handle(w, box);
     },
-    setColor(value) {
-      w.setProperty(prop.MORE, { color: value });
+    button(box, o) {
+      const w = make(z.widget.BUTTON, {
+        ...box,
+        text: "",
+        text_size: o.size,
+        color: 0xffffff,
+        normal_color: o.normal,
+        press_color: o.pressed,
+        radius: o.radius,
+        click_func: () => o.onClick(),
+      });
+      return handle(w, box);
     },
-    show(visible) {
-      setVisible(w, visible);
-    },
-  };
-}
-
-export interface ButtonHandle {
-  setLabel(label: string): void;
-  show(visible: boolean): void;
-}
-
-export function button(
-  box: Box,
-  options: {
-    label: string;
-    size: number;
-    normal: number;
-    pressed: number;
-    radius: number;
-    onClick: () => void;
-  },
-): ButtonHandle {
-  const w = createWidget(widget.BUTTON, {
-    ...box,
-    text: options.label,
-    text_size: options.size,
-    color: 0xffffff,
-    normal_color: options.normal,
-    press_color: options.pressed,
-    radius: options.radius,
-    click_func: () => options.onClick(),
-  });
-  let current = options.label;
-  return {
-    setLabel(label) {
-      if (label === current) return;
-      current = label;
-      w.setProperty(prop.MORE, { text: label });
-    },
-    show(visible) {
-      setVisible(w, visible);
-    },
-  };
-}
-
-type ArcOptions = HmUIArcCreateWidgetOptions & { color: number };
-
-export interface RingHandle {
-  /** 0..1 of a full turn, clockwise from 12 o'clock. */
-  setFraction(fraction: number): void;
-  setColor(value: number): void;
-}
-
-/** A progress ring: a dim full-circle track under an arc that grows clockwise from the top. */
-export function ring(
-  center: { x: number; y: number },
-  radius: number,
-  lineWidth: number,
-  colors: { track: number; fill: number },
-): RingHandle {
-  const box = { x: center.x - radius, y: center.y - radius, w: radius * 2, h: radius * 2 };
-  // 0° points at 3 o'clock and angles grow clockwise, so -90° is 12 o'clock.
-  const track: ArcOptions = {
-    ...box,
-    start_angle: -90,
-    end_angle: 270,
-    line_width: lineWidth,
-    color: colors.track,
-  };
-  createWidget(widget.ARC, track);
-  const fillOptions: ArcOptions = { ...track, end_angle: -90, color: colors.fill };
-  const fill = createWidget(widget.ARC, fillOptions);
-  let shownDegrees = 0;
-  return {
-    setFraction(fraction) {
-      const degrees = Math.round(Math.min(1, Math.max(0, fraction)) * 360);
-      if (degrees === shownDegrees) return;
-      shownDegrees = degrees;
-      fill.setProperty(prop.MORE, { start_angle: -90, end_angle: -90 + degrees });
-    },
-    setColor(value) {
-      fill.setProperty(prop.MORE, { color: value });
-    },
-  };
-}
-
-export interface RectHandle {
-  setColor(value: number): void;
-  /** Shows `fraction` (0..1) of the full width, from the left: a progress bar. */
-  setFraction(fraction: number): void;
-}
-
-export function rect(box: Box, options: { color: number; radius?: number }): RectHandle {
-  const w = createWidget(widget.FILL_RECT, {
-    ...box,
-    color: options.color,
-    radius: options.radius ?? 0,
-    angle: 0,
-  });
-  return {
-    setColor(value) {
-      w.setProperty(prop.MORE, { color: value });
-    },
-    setFraction(fraction) {
-      const width = Math.round(box.w * Math.min(1, Math.max(0, fraction)));
-      // A zero-width rectangle is not drawn reliably: keep one pixel.
-      w.setProperty(prop.MORE, { x: box.x, y: box.y, w: Math.max(1, width), h: box.h });
+    progress(g, colors) {
+      let shown = -1;
+      let tint = colors.fill;
+      let fill: Widget;
+      let draw: (fraction: number) => number;
+      if ("ring" in g) {
+        const { cx, cy, r, line } = g.ring;
+        // 0° points at 3 o'clock and angles grow clockwise, so -90° is 12 o'clock.
+        const arc = {
+          x: cx - r,
+          y: cy - r,
+          w: r * 2,
+          h: r * 2,
+          start_angle: -90,
+          end_angle: 270,
+          line_width: line,
+          color: colors.track,
+        };
+        make(z.widget.ARC, arc);
+        fill = make(z.widget.ARC, { ...arc, end_angle: -90, color: colors.fill });
+        draw = (fraction) => {
+          const degrees = Math.round(fraction * 360);
+          if (degrees !== shown) {
+            fill.setProperty(prop.MORE, { start_angle: -90, end_angle: -90 + degrees });
+          }
+          return degrees;
+        };
+      } else {
+        const box = g.bar;
+        rect(box, colors.track);
+        fill = rect({ ...box, w: 1 }, colors.fill);
+        draw = (fraction) => {
+          // A zero-width rectangle is not drawn reliably: keep one pixel.
+          const width = Math.max(1, Math.round(box.w * fraction));
+          if (width !== shown) fill.setProperty(prop.MORE, { ...box, w: width });
+          return width;
+        };
+      }
+      return {
+        set(fraction) {
+          shown = draw(Math.min(1, Math.max(0, fraction)));
+        },
+        color(value) {
+          if (value === tint) return;
+          tint = value;
+          fill.setProperty(prop.MORE, { color: value });
+        },
+      };
     },
   };
 }

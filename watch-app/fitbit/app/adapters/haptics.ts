@@ -2,12 +2,13 @@
 import { type VibrationPatternName, vibration } from "haptics";
 import type { HapticKind, Haptics } from "../../../core/ports.ts";
 
-const PATTERNS: { [K in HapticKind]: VibrationPatternName } = {
+/** A short tap for counting, stronger patterns for what ends a phase or needs the user. */
+export const PATTERNS: { [K in HapticKind]: VibrationPatternName } = {
   rep_tap: "bump",
-  countdown: "bump",
+  countdown: "ping",
   hold_end: "confirmation-max",
-  rest_end: "confirmation-max",
-  set_done: "nudge",
+  rest_end: "nudge-max",
+  set_done: "confirmation",
   switch_side: "nudge-max",
 };
 

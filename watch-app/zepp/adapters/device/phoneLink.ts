@@ -1,9 +1,10 @@
-// PhoneLink over ZML's request/response (BLE, chunked by ZML): the page's `this.request` carries
-// one opaque string to the phone-side service, which answers in app-side/index.ts.
+// PhoneLink over ZML's request/response (BLE, chunked by ZML): the app's
+// `globalData.messaging.request` carries one opaque string to the phone-side service, which
+// answers in app-side/index.ts.
 import type { PhoneLink } from "../../../core/ports.ts";
 import { RELAY_METHOD, type RelayReply } from "../relayMethod.ts";
 
-/** What a ZML BasePage instance offers; passing the page (`this`) satisfies it. */
+/** What ZML's messaging (`globalData.messaging` of a BaseApp, or a BasePage) offers. */
 export interface ZmlRequester {
   request<T>(data: { method: string; params: Record<string, unknown> }): Promise<T>;
 }
