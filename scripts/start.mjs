@@ -42,6 +42,7 @@ runstrong is starting at ${url}
   pair a watch    ${url}/pair
   API reference   ${url}/api/v1/docs   (OpenAPI: ${url}/api/v1/openapi.json)
   demo data       npm run seed:demo     (then sign in as demo@runstrong.local / demo-runner-1)
+  watch simulator npm run sim           (a Zepp watch and its phone in the browser)
 Stop with Ctrl-C.
 `);
 
