@@ -17,11 +17,7 @@ import { authSessions, syncState, users } from "../../db/schema.ts";
 import { ApiError } from "../../http/apiError.ts";
 import { pickErrors } from "../errorResponses.ts";
 import { openApiRouter } from "../openApiRouter.ts";
-
-const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { "application/json": { schema } },
-});
+import { jsonBody, SIGNED_IN } from "../routeParts.ts";
 
 const signup = createRoute({
   method: "post",
@@ -178,7 +174,7 @@ const me = createRoute({
   path: "/",
   tags: ["Accounts"],
   summary: "The signed-in user (web session or device token)",
-  security: [{ bearer: [] }, { cookie: [] }],
+  security: SIGNED_IN,
   responses: {
     200: { description: "Who you are", content: { "application/json": { schema: UserResponse } } },
     ...pickErrors(401),

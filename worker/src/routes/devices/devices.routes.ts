@@ -24,19 +24,8 @@ import { authSessions, devices, pairings } from "../../db/schema.ts";
 import { ApiError } from "../../http/apiError.ts";
 import { pickErrors } from "../errorResponses.ts";
 import { openApiRouter } from "../openApiRouter.ts";
+import { jsonBody, jsonResponse, SIGNED_IN } from "../routeParts.ts";
 import { pollOutcome } from "./pairingPoll.ts";
-
-const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { "application/json": { schema } },
-});
-/** Device tokens and web sessions are both accepted where an account is needed. */
-const SIGNED_IN: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
-
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 const pair = createRoute({
   method: "post",
@@ -44,7 +33,10 @@ const pair = createRoute({
   tags: ["Devices"],
   summary: "Start pairing: get a device code to poll with and a user code to show",
   request: { body: jsonBody(PairRequest) },
-  responses: { 200: ok("Pairing started", PairResponse), ...pickErrors(400, 413, 415, 429) },
+  responses: {
+    200: jsonResponse("Pairing started", PairResponse),
+    ...pickErrors(400, 413, 415, 429),
+  },
 });
 
 const pending = createRoute({
@@ -54,7 +46,10 @@ const pending = createRoute({
   summary: "What device a user code belongs to, shown before approval",
   security: SIGNED_IN,
   request: { query: z.object({ user_code: UserCodeInput }) },
-  responses: { 200: ok("Pending device", PendingDeviceView), ...pickErrors(400, 401, 404, 429) },
+  responses: {
+    200: jsonResponse("Pending device", PendingDeviceView),
+    ...pickErrors(400, 401, 404, 429),
+  },
 });
 
 const approve = createRoute({
@@ -64,7 +59,10 @@ const approve = createRoute({
   summary: "Approve a pairing by its user code (web session)",
   security: SIGNED_IN,
   request: { body: jsonBody(ApproveRequest) },
-  responses: { 200: ok("Approved", DeviceResponse), ...pickErrors(400, 401, 403, 404, 429) },
+  responses: {
+    200: jsonResponse("Approved", DeviceResponse),
+    ...pickErrors(400, 401, 403, 404, 429),
+  },
 });
 
 const deny = createRoute({
@@ -75,7 +73,7 @@ const deny = createRoute({
   security: SIGNED_IN,
   request: { body: jsonBody(ApproveRequest) },
   responses: {
-    200: ok("Denied", z.object({ denied: z.literal(true) })),
+    200: jsonResponse("Denied", z.object({ denied: z.literal(true) })),
     ...pickErrors(400, 401, 403, 404, 429),
   },
 });
@@ -87,8 +85,8 @@ const token = createRoute({
   summary: "Poll for the device's access token",
   request: { body: jsonBody(TokenRequest) },
   responses: {
-    200: ok("Paired: the token, given once", TokenResponse),
-    400: ok(
+    200: jsonResponse("Paired: the token, given once", TokenResponse),
+    400: jsonResponse(
       "authorization_pending, slow_down, access_denied or expired_token",
       z.object({ error: z.string(), message: z.string() }),
     ),
@@ -102,7 +100,7 @@ const list = createRoute({
   tags: ["Devices"],
   summary: "The user's paired devices",
   security: SIGNED_IN,
-  responses: { 200: ok("Devices", DeviceListResponse), ...pickErrors(401) },
+  responses: { 200: jsonResponse("Devices", DeviceListResponse), ...pickErrors(401) },
 });
 
 const revoke = createRoute({

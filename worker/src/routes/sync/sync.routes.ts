@@ -17,18 +17,17 @@ import { ApiError } from "../../http/apiError.ts";
 import { jsonBodyGuard } from "../../http/requestGuards.ts";
 import { pickErrors } from "../errorResponses.ts";
 import { openApiRouter } from "../openApiRouter.ts";
+import { SIGNED_IN } from "../routeParts.ts";
 import { readPullPage, readPullState } from "./pullPage.ts";
 import { isGuardFailure, loadForPush, planPush, writeStatements } from "./pushStore.ts";
 import { webDeviceId } from "./webDevice.ts";
-
-const SECURITY: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
 
 const push = createRoute({
   method: "post",
   path: "/push",
   tags: ["Sync"],
   summary: "Push a device's mutations (exactly once, in seq order)",
-  security: SECURITY,
+  security: SIGNED_IN,
   request: { body: { required: true, content: { "application/json": { schema: PushRequest } } } },
   responses: {
     200: { description: "Acknowledged", content: { "application/json": { schema: PushResponse } } },
@@ -45,7 +44,7 @@ const pull = createRoute({
   path: "/pull",
   tags: ["Sync"],
   summary: "Changes since a cursor, oldest first, in pages that end on version boundaries",
-  security: SECURITY,
+  security: SIGNED_IN,
   request: { query: PullQuery },
   responses: {
     200: {
