@@ -10,11 +10,12 @@
 // docs/benchmarks.md. Only loopback traffic; bounded counts; stops by itself (about 1-2 minutes
 // on 2 cores). `--quick` runs smaller counts and leaves docs/benchmarks.md alone.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { machine, printTable, writeDocSection } from "./benchmarkReport.mjs";
 
 // Before wrangler loads: no telemetry, no update check, no download of the Request.cf object.
 process.env.WRANGLER_SEND_METRICS = "false";
@@ -540,19 +541,6 @@ async function benchSqlite(results) {
 // ---------------------------------------------------------------------------------------------
 // Report
 
-function machine() {
-  const cpus = os.cpus();
-  const wranglerVersion = require("wrangler/package.json").version;
-  return {
-    cores: cpus.length,
-    cpu: (cpus[0]?.model ?? "unknown").replace(/\s+/g, " ").trim(),
-    memGiB: Math.round(os.totalmem() / 2 ** 30),
-    os: `${os.type()} ${os.release()}`,
-    node: process.versions.node,
-    wrangler: wranglerVersion,
-  };
-}
-
 function table(r) {
   const history = fmtInt(r.history.large);
   const rows = [
@@ -648,40 +636,6 @@ function markdown(r, m, { rows, ratios }) {
   return lines.join("\n");
 }
 
-function writeDocs(section) {
-  const file = join(ROOT, "docs", "benchmarks.md");
-  const intro = [
-    "# Benchmarks",
-    "",
-    "Each section is written by its benchmark script; rerun the script to refresh it. Numbers",
-    "come from the development machine (2 shared cores), so read the ratios against the baselines",
-    "measured in the same run rather than the absolute figures.",
-    "",
-  ].join("\n");
-  let text = existsSync(file) ? readFileSync(file, "utf8") : `${intro}\n`;
-  const start = text.search(/^## Sync service\s*$/m);
-  if (start === -1) {
-    text = `${text.replace(/\s*$/, "")}\n\n${section}`;
-  } else {
-    const rest = text.slice(start + 1);
-    const nextHeading = rest.search(/^## /m);
-    const end = nextHeading === -1 ? text.length : start + 1 + nextHeading;
-    text = `${text.slice(0, start)}${section}${end < text.length ? `\n${text.slice(end)}` : ""}`;
-  }
-  writeFileSync(file, `${text.replace(/\s*$/, "")}\n`);
-  return file;
-}
-
-function printTable({ rows, ratios }) {
-  const w0 = Math.max(...rows.map((r) => r[0].length), ...ratios.map((r) => r[0].length));
-  const w1 = Math.max(...rows.map((r) => r[1].length), ...ratios.map((r) => r[1].length));
-  console.log("");
-  for (const [a, b, c] of rows) console.log(`  ${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
-  console.log("");
-  for (const [a, b] of ratios) console.log(`  ${a.padEnd(w0)}  ${b.padStart(w1)}`);
-  console.log("");
-}
-
 async function main() {
   const results = {};
   try {
@@ -691,13 +645,13 @@ async function main() {
   } finally {
     await stopAll();
   }
-  const m = machine();
+  const m = machine({ wrangler: require("wrangler/package.json").version });
   const t = table(results);
   printTable(t);
   if (QUICK) {
     log("--quick: docs/benchmarks.md left alone.");
   } else {
-    log(`wrote ${writeDocs(markdown(results, m, t))}`);
+    log(`wrote ${writeDocSection("## Sync service", markdown(results, m, t))}`);
   }
   clearTimeout(watchdog);
 }

@@ -14,13 +14,14 @@
 // Loopback only, bounded (about a minute). `--no-build` reuses the last build; `--quick` runs
 // fewer taps and leaves docs/benchmarks.md alone.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import zlib from "node:zlib";
 import * as esbuild from "esbuild";
+import { machine, printTable, writeDocSection } from "./benchmarkReport.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(import.meta.url);
@@ -373,20 +374,14 @@ async function measureTaps() {
 // ---------------------------------------------------------------------------------------------
 // Report
 
-function machine() {
-  const cpus = os.cpus();
-  return {
-    cores: cpus.length,
-    cpu: (cpus[0]?.model ?? "unknown").replace(/\s+/g, " ").trim(),
-    memGiB: Math.round(os.totalmem() / 2 ** 30),
-    os: `${os.type()} ${os.release()}`,
-    node: process.versions.node,
+function watchMachine() {
+  return machine({
     esbuild: require("esbuild/package.json").version,
     zeus: require("@zeppos/zeus-cli/package.json").version,
     // ZML's package `exports` hide its package.json from require().
     zml: JSON.parse(readFileSync(path.join(ROOT, "node_modules/@zeppos/zml/package.json"), "utf8"))
       .version,
-  };
+  });
 }
 
 const ms = (x) => `${x.toFixed(3)} ms`;
@@ -496,32 +491,6 @@ function markdown(m, taps, { rows, ratios }) {
   ].join("\n");
 }
 
-function writeDocs(section) {
-  const file = path.join(ROOT, "docs", "benchmarks.md");
-  let text = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-  const start = text.search(/^## Watch app\s*$/m);
-  if (start === -1) {
-    text = `${text.replace(/\s*$/, "")}\n\n${section}`;
-  } else {
-    const rest = text.slice(start + 1);
-    const next = rest.search(/^## /m);
-    const end = next === -1 ? text.length : start + 1 + next;
-    text = `${text.slice(0, start)}${section}${end < text.length ? `\n${text.slice(end)}` : ""}`;
-  }
-  writeFileSync(file, `${text.replace(/\s*$/, "")}\n`);
-  return file;
-}
-
-function print({ rows, ratios }) {
-  const w0 = Math.max(...rows.map((r) => r[0].length), ...ratios.map((r) => r[0].length));
-  const w1 = Math.max(...rows.map((r) => r[1].length), ...ratios.map((r) => r[1].length));
-  console.log("");
-  for (const [a, b, c] of rows) console.log(`  ${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
-  console.log("");
-  for (const [a, b] of ratios) console.log(`  ${a.padEnd(w0)}  ${b.padStart(w1)}`);
-  console.log("");
-}
-
 async function main() {
   const watchdog = setTimeout(() => {
     console.error("bench:watch took over 4 minutes; stopping.");
@@ -535,9 +504,9 @@ async function main() {
   const taps = await measureTaps();
   log(`taps measured (median ${ms(taps.sim.median)})`);
   const t = tables(code, link, taps);
-  print(t);
+  printTable(t);
   if (QUICK) log("--quick: docs/benchmarks.md left alone.");
-  else log(`wrote ${writeDocs(markdown(machine(), taps, t))}`);
+  else log(`wrote ${writeDocSection("## Watch app", markdown(watchMachine(), taps, t))}`);
 }
 
 main().catch((error) => {
