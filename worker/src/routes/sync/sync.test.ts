@@ -384,28 +384,44 @@ describe("pull", () => {
     const seen = new Map<string, number>();
     const first = await pull(phone, undefined, 2);
     expect(first.body.has_more).toBe(true);
-    for (const r of [...first.body.changes.sessions, ...first.body.changes.sets])
+    let previousPageMax = 0;
+    for (const r of [...first.body.changes.sessions, ...first.body.changes.sets]) {
       seen.set(r.id, r.version);
+      previousPageMax = Math.max(previousPageMax, r.version);
+    }
     // Another device pushes while the phone is between pages.
     const extra = uid("x");
     await push(watch, numbered(6, [setLog(extra, s, { set_index: 9 })]));
     let cursor = first.body.cursor;
-    const last = 0;
+    const cursorVersion = (c: string) => Number.parseInt(c.split(".")[2] ?? "", 36);
     for (let i = 0; i < 20; i++) {
       const page = await pull(phone, cursor, 2);
+      // The cursor never goes backwards, and a page never repeats what an earlier page held.
+      expect(cursorVersion(page.body.cursor)).toBeGreaterThanOrEqual(cursorVersion(cursor));
+      let pageMax = previousPageMax;
       for (const r of [...page.body.changes.sessions, ...page.body.changes.sets]) {
-        expect(r.version).toBeGreaterThan(last - 1);
+        expect(r.version).toBeGreaterThan(previousPageMax);
+        expect(seen.has(r.id)).toBe(false);
         seen.set(r.id, r.version);
+        pageMax = Math.max(pageMax, r.version);
       }
+      previousPageMax = pageMax;
       cursor = page.body.cursor;
       if (!page.body.has_more) break;
     }
     expect(seen.size).toBe(6);
     expect(seen.has(extra)).toBe(true);
-    const server = await env.DB.prepare("SELECT id FROM sets WHERE user_id = ?1")
+    // Every copy converges on the server's rows: the phone's pages and the watch's own pull.
+    const server = await env.DB.prepare("SELECT id FROM sets WHERE user_id = ?1 ORDER BY id")
       .bind(user.id)
       .all<{ id: string }>();
-    for (const r of server.results) expect(seen.has(r.id)).toBe(true);
+    const serverIds = server.results.map((r) => r.id);
+    expect([...seen.keys()].filter((id) => id !== s).sort()).toEqual(serverIds);
+    const watchCopy = await pullAll(watch, undefined, 2);
+    const watchIds = watchCopy.pages.flatMap((p) =>
+      p.changes.sets.map((x: { id: string }) => x.id),
+    );
+    expect(watchIds.sort()).toEqual(serverIds);
   });
 
   it("a page never splits one push even when the push is larger than the limit", async () => {
