@@ -39,6 +39,30 @@ describe("WatchSync", () => {
     expect(r.phone.received).toHaveLength(1);
   });
 
+  it("keeps a push's server problem on screen while sets wait, even when status answers", async () => {
+    const r = rig();
+    r.phone.answer = (req) =>
+      req.type === "push" ? { type: "error", code: "server", message: "down" } : null;
+    await r.sync.pushAll();
+    expect(r.sync.status().problem).toBe("server");
+    r.phone.answer = (req) =>
+      req.type === "status" ? { type: "status", paired: true, lastSyncAgoS: null } : null;
+    await r.sync.refreshStatus();
+    expect(r.sync.status().problem).toBe("server");
+    r.clock.advance(3_600_000);
+    r.phone.answer = (req) =>
+      req.type === "push" ? { type: "acks", generation: 0, upToSeq: 3, problems: [] } : null;
+    await r.sync.pushAll();
+    expect(r.sync.status().problem).toBeNull();
+    // With nothing waiting, a status answer clears a stale server problem.
+    r.phone.answer = () => ({ type: "error", code: "server", message: "down" });
+    await r.sync.refreshStatus();
+    expect(r.sync.status().problem).toBe("server");
+    r.phone.answer = () => ({ type: "status", paired: true, lastSyncAgoS: 5 });
+    await r.sync.refreshStatus();
+    expect(r.sync.status().problem).toBeNull();
+  });
+
   it("ignores acks about another numbering and rebases only the push it answers", async () => {
     const r = rig();
     r.phone.answer = () => ({ type: "acks", generation: 7, upToSeq: 3, problems: [] });

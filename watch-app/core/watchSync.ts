@@ -146,6 +146,16 @@ export class WatchSync {
     this.save();
   }
 
+  /**
+   * A status or plan answer proves the phone is reachable, not that pushes get through: while
+   * sets wait, a server-side reason from the last push stays on screen until a push succeeds.
+   */
+  private linkAnswered(): void {
+    const pushTrouble =
+      this.problem === "offline" || this.problem === "server" || this.problem === "rate_limited";
+    if (!pushTrouble || this.deps.outbox.size === 0) this.problem = null;
+  }
+
   /** Reacts to an error reply: remembers it and schedules the next attempt. */
   private onError(reply: Extract<PhoneReply, { type: "error" }>): void {
     this.problem = reply.code;
@@ -226,7 +236,7 @@ export class WatchSync {
       if (reply?.type === "error") this.onError(reply);
       return;
     }
-    this.problem = null;
+    this.linkAnswered();
     this.saved.paired = reply.paired;
     if (reply.lastSyncAgoS !== null) {
       const at = this.deps.clock.now() - reply.lastSyncAgoS * 1000;
@@ -253,7 +263,7 @@ export class WatchSync {
     }
     this.saved.days[String(today.weekday)] = today;
     this.saved.paired = true;
-    this.problem = null;
+    this.linkAnswered();
     this.save();
     return today;
   }
