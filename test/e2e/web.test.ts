@@ -509,6 +509,27 @@ describe("web view", { timeout: 30_000 }, () => {
     await expect.poll(() => page.textContent("#password-form .form-ok")).toContain("changed");
   });
 
+  it("preferences: units reach the watch and change how pages show distances", async () => {
+    await page.goto(`${worker.url}/account`);
+    await page.selectOption("#units", "imperial");
+    await page.click("#settings-form button[type=submit]");
+    await expect.poll(() => page.textContent("#settings-form .form-ok")).toContain("Saved");
+    const pulled = await watchPull();
+    expect(pulled.changes.settings[0]).toMatchObject({ units: "imperial" });
+    await page.goto(`${worker.url}/`);
+    expect(await page.textContent("main")).toMatch(/\d mi(?![a-z])/);
+    await page.goto(`${worker.url}/account`);
+    expect(await page.inputValue("#units")).toBe("imperial");
+
+    // Back to metric so the later screenshots show kilometres.
+    await page.selectOption("#units", "metric");
+    await page.click("#settings-form button[type=submit]");
+    await expect.poll(() => page.textContent("#settings-form .form-ok")).toContain("Saved");
+    await page.goto(`${worker.url}/`);
+    expect(await page.textContent("main")).toMatch(/\d km(?![a-z])/);
+    await page.goto(`${worker.url}/account`);
+  });
+
   it("signs out and back in with the new password", async () => {
     await page.click("button[data-logout]");
     await page.waitForSelector("#auth-form");

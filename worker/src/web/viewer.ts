@@ -41,7 +41,10 @@ export async function loadViewer(c: Context<AppEnv>): Promise<Viewer | null> {
       .from(devices)
       .where(and(eq(devices.userId, userId), isNull(devices.revokedAt))),
     db
-      .select({ activePlanId: settings.activePlanId, units: settings.units })
+      .select({
+        activePlanId: settings.activePlanId,
+        units: settings.units,
+      })
       .from(settings)
       .where(eq(settings.userId, userId)),
   ]);

@@ -137,6 +137,28 @@ export function AccountPage(props: { v: Viewer }) {
           Sign out
         </button>
       </section>
+      <section class="card narrow" aria-labelledby="prefs-title">
+        <h2 id="prefs-title" class="card-title">
+          Preferences
+        </h2>
+        <form id="settings-form" novalidate>
+          <div class="field">
+            <label for="units">Distances and weights</label>
+            <select id="units" name="units" aria-describedby="units-error">
+              <option value="metric" selected={props.v.units === "metric"}>
+                Kilometres and kilograms
+              </option>
+              <option value="imperial" selected={props.v.units === "imperial"}>
+                Miles and pounds
+              </option>
+            </select>
+            <p class="field-error" id="units-error" role="alert" />
+          </div>
+          <button type="submit">Save preferences</button>
+          <p class="form-error" role="alert" />
+          <p class="form-ok" role="status" />
+        </form>
+      </section>
       <section class="card narrow" aria-labelledby="pw-title">
         <h2 id="pw-title" class="card-title">
           Change password

@@ -204,6 +204,32 @@ async function saveSession(form: HTMLFormElement) {
   }
 }
 
+const SETTINGS_FIELDS: Record<string, string> = {
+  units: "units",
+  rest_s_default: "rest_s_default",
+};
+
+async function saveSettings(form: HTMLFormElement) {
+  if (!validate(form)) return;
+  const units = form.querySelector<HTMLSelectElement>("[name=units]")?.value ?? "metric";
+  const out = await busy(form, () => push([{ op: "settings.put", args: { units } }]));
+  const ack = out.acks[0];
+  if (ack?.status === "rejected") {
+    const [path, ...rest2] = (ack.error ?? "").split(": ");
+    const field = SETTINGS_FIELDS[path ?? ""];
+    if (field && rest2.length) setFieldError(form, field, rest2.join(": "));
+    else setFormError(form, ack.error ?? "The server refused this change.");
+    return;
+  }
+  form.removeAttribute("data-dirty");
+  const ok = form.querySelector<HTMLElement>(".form-ok");
+  if (ok) {
+    ok.textContent = ack
+      ? "Saved. Pages use the new units from the next one you open."
+      : "Saved on this device; it syncs when you are back online.";
+  }
+}
+
 async function deleteSet(button: HTMLButtonElement) {
   if (!armed(button)) return;
   const id = button.dataset.deleteSet ?? "";
@@ -230,6 +256,7 @@ const FORMS: Record<string, Handler> = {
   "password-form": (f) => changePassword(f),
   "delete-account-form": (f) => deleteAccount(f),
   "session-form": (f) => saveSession(f),
+  "settings-form": (f) => saveSettings(f),
 };
 
 export function bindPages(): void {
