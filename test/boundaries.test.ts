@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { platformGlobal, runtimeImports } from "./support/sourceBoundaries.ts";
 
 const srcDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../shared/src");
 
@@ -12,16 +13,6 @@ function sourceFiles(dir: string): string[] {
     if (e.isDirectory()) return sourceFiles(full);
     return e.name.endsWith(".ts") && !e.name.endsWith(".test.ts") ? [full] : [];
   });
-}
-
-/** Runtime (non-type) import specifiers of a file. */
-function runtimeImports(text: string): string[] {
-  const specs: string[] = [];
-  const re = /^\s*(import|export)\s+(type\s+)?([^;]*?)\s+from\s+["']([^"']+)["']/gms;
-  for (const m of text.matchAll(re)) if (!m[2]) specs.push(m[4] ?? "");
-  for (const m of text.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) specs.push(m[1] ?? "");
-  for (const m of text.matchAll(/^\s*import\s+["']([^"']+)["']/gm)) specs.push(m[1] ?? "");
-  return specs;
 }
 
 const FORBIDDEN_GLOBALS =
@@ -38,9 +29,8 @@ function boundaryViolations(file: string, text: string): string[] {
       problems.push(`${rel} imports "${spec}" at run time (use import type)`);
     }
   }
-  const code = text.replace(/\/\/.*$/gm, "").replace(/\/\*[\s\S]*?\*\//g, "");
-  const global = FORBIDDEN_GLOBALS.exec(code);
-  if (global) problems.push(`${rel} uses the platform global "${global[1]}"`);
+  const global = platformGlobal(text, FORBIDDEN_GLOBALS);
+  if (global) problems.push(`${rel} uses the platform global "${global}"`);
   return problems;
 }
 

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { platformGlobal, runtimeImports } from "../../test/support/sourceBoundaries.ts";
 import { report } from "./testSupport/report.ts";
 
 const coreDir = path.dirname(new URL(import.meta.url).pathname);
@@ -13,27 +14,6 @@ function productionFiles(): string[] {
   return readdirSync(coreDir)
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
     .map((f) => path.join(coreDir, f));
-}
-
-/** Runtime (non-type) import specifiers of a file. */
-function runtimeImports(text: string): string[] {
-  const specs: string[] = [];
-  const re = /^\s*(import|export)\s+(type\s+)?([^;]*?)\s+from\s+["']([^"']+)["']/gms;
-  for (const m of text.matchAll(re)) {
-    // `import { type A, type B }` is type-only too.
-    const names = m[3] ?? "";
-    const allTypes =
-      /^\{[^}]*\}$/s.test(names.trim()) &&
-      names
-        .replace(/[{}\s]/g, "")
-        .split(",")
-        .filter(Boolean)
-        .every((n) => n.startsWith("type"));
-    if (!m[2] && !allTypes) specs.push(m[4] ?? "");
-  }
-  for (const m of text.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) specs.push(m[1] ?? "");
-  for (const m of text.matchAll(/^\s*import\s+["']([^"']+)["']/gm)) specs.push(m[1] ?? "");
-  return specs;
 }
 
 const FORBIDDEN_GLOBALS =
@@ -47,9 +27,8 @@ function violations(file: string, text: string): string[] {
       problems.push(`${rel} imports "${spec}" at run time`);
     }
   }
-  const code = text.replace(/\/\/.*$/gm, "").replace(/\/\*[\s\S]*?\*\//g, "");
-  const global = FORBIDDEN_GLOBALS.exec(code);
-  if (global) problems.push(`${rel} uses the platform global "${global[1]}"`);
+  const global = platformGlobal(text, FORBIDDEN_GLOBALS);
+  if (global) problems.push(`${rel} uses the platform global "${global}"`);
   return problems;
 }
 
