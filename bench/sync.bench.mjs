@@ -15,6 +15,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { localApi, sessionCookie } from "../scripts/localApi.mjs";
 import { machine, printTable, writeDocSection } from "./benchmarkReport.mjs";
 
 // Before wrangler loads: no telemetry, no update check, no download of the Request.cf object.
@@ -125,67 +126,15 @@ watchdog.unref();
 // ---------------------------------------------------------------------------------------------
 // HTTP
 
-async function call(base, method, path, { body, cookie, token } = {}) {
-  const headers = {};
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (cookie) {
-    headers.cookie = cookie;
-    headers.origin = base;
-  }
-  if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await res.text();
-  let parsed = text;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    // not JSON
-  }
-  return { status: res.status, body: parsed, headers: res.headers };
-}
-
-function expect(res, status, what) {
-  if (res.status !== status)
-    throw new Error(`${what}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-
 /** Signs up, pairs a device through the real flow and returns a pusher for it. */
 async function account(base, label) {
-  const api = `${base}/api/v1`;
+  const { call, expect, pairDevice } = localApi(base);
   const email = `bench-${label}-${Date.now()}@runstrong.local`;
-  const signup = await call(api, "POST", "/auth/signup", {
+  const signup = await call("POST", "/auth/signup", {
     body: { email, password: "bench-password-1" },
   });
   expect(signup, 201, "signup");
-  const cookie =
-    signup.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .find((c) => c.startsWith("rs_session=")) ?? "";
-  const pair = expect(
-    await call(api, "POST", "/devices/pair", { body: { name: `bench ${label}`, platform: "cli" } }),
-    200,
-    "pair",
-  );
-  // The Origin check compares with the Worker's own origin, which is `base`.
-  const approve = await fetch(`${api}/devices/approve`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie, origin: base },
-    body: JSON.stringify({ user_code: pair.user_code }),
-  });
-  if (approve.status !== 200)
-    throw new Error(`approve: HTTP ${approve.status} ${await approve.text()}`);
-  const token = expect(
-    await call(api, "POST", "/devices/token", { body: { device_code: pair.device_code } }),
-    200,
-    "token",
-  ).access_token;
+  const token = await pairDevice(sessionCookie(signup), `bench ${label}`, "cli");
 
   let seq = 0;
   let cursor;
@@ -194,7 +143,7 @@ async function account(base, label) {
     async push(bodies) {
       const mutations = bodies.map((b) => ({ seq: ++seq, ...b }));
       const t = performance.now();
-      const res = await call(api, "POST", "/sync/push", { token, body: { schema: 1, mutations } });
+      const res = await call("POST", "/sync/push", { token, body: { schema: 1, mutations } });
       const ms = performance.now() - t;
       const body = expect(res, 200, "push");
       const bad = body.acks.filter((a) => a.status !== "applied");
@@ -209,7 +158,7 @@ async function account(base, label) {
     /** One pull since `since`; returns the elapsed milliseconds and the page. */
     async pull(since) {
       const t = performance.now();
-      const res = await call(api, "GET", `/sync/pull?cursor=${encodeURIComponent(since)}`, {
+      const res = await call("GET", `/sync/pull?cursor=${encodeURIComponent(since)}`, {
         token,
       });
       const ms = performance.now() - t;

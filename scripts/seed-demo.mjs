@@ -6,10 +6,12 @@
 // the local D1, starts `wrangler dev` itself, seeds and stops it again.
 // Idempotent: an account that already has synced data is left alone, unless `--force`, which
 // deletes the demo account (through the API) and seeds it afresh.
+
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { localApi, sessionCookie } from "./localApi.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const HOST = "127.0.0.1";
@@ -141,42 +143,7 @@ const weightFor = (exerciseId, week) => {
 // ---------------------------------------------------------------------------------------------
 // HTTP
 
-async function call(method, path, { body, cookie, token, timeoutMs = 20_000 } = {}) {
-  const headers = {};
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (cookie) {
-    headers.cookie = cookie;
-    headers.origin = BASE;
-  }
-  if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${API}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  const text = await res.text();
-  let parsed = text;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    // not JSON: keep the text for the error message
-  }
-  return { status: res.status, body: parsed, headers: res.headers };
-}
-
-function expect(res, status, what) {
-  if (res.status !== status) {
-    throw new Error(`${what}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
-  }
-  return res.body;
-}
-
-const sessionCookie = (res) =>
-  res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .find((c) => c.startsWith("rs_session=")) ?? "";
+const { call, expect, pairDevice: pairThrough } = localApi(BASE, { timeoutMs: 20_000 });
 
 async function answers() {
   try {
@@ -546,23 +513,8 @@ async function signIn() {
   return { cookie: sessionCookie(login), created: false };
 }
 
-async function pairDevice(cookie) {
-  const started = expect(
-    await call("POST", "/devices/pair", { body: { name: "Demo watch", platform: "sim" } }),
-    200,
-    "pair",
-  );
-  expect(
-    await call("POST", "/devices/approve", { cookie, body: { user_code: started.user_code } }),
-    200,
-    "approve",
-  );
-  const token = expect(
-    await call("POST", "/devices/token", { body: { device_code: started.device_code } }),
-    200,
-    "token",
-  );
-  return token.access_token;
+function pairDevice(cookie) {
+  return pairThrough(cookie, "Demo watch", "sim");
 }
 
 async function pushAll(token, bodies) {
