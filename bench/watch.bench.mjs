@@ -19,8 +19,8 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import zlib from "node:zlib";
 import * as esbuild from "esbuild";
+import { readZipArchive } from "../scripts/zipArchive.mjs";
 import { machine, printTable, writeDocSection } from "./benchmarkReport.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -51,39 +51,8 @@ function quantile(values, q) {
 // ---------------------------------------------------------------------------------------------
 // 1. Compiled device code
 
-/** A minimal zip reader: entry sizes and contents (stored or deflated). */
 function readZip(buffer) {
-  let end = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 65_557); i--) {
-    if (buffer.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw new Error("not a zip archive");
-  const entries = new Map();
-  let p = buffer.readUInt32LE(end + 16);
-  for (let k = buffer.readUInt16LE(end + 10); k > 0; k--) {
-    const nameLength = buffer.readUInt16LE(p + 28);
-    entries.set(buffer.toString("utf8", p + 46, p + 46 + nameLength), {
-      method: buffer.readUInt16LE(p + 10),
-      compressed: buffer.readUInt32LE(p + 20),
-      size: buffer.readUInt32LE(p + 24),
-      offset: buffer.readUInt32LE(p + 42),
-    });
-    p += 46 + nameLength + buffer.readUInt16LE(p + 30) + buffer.readUInt16LE(p + 32);
-  }
-  return {
-    names: [...entries.keys()],
-    size: (name) => entries.get(name)?.size ?? 0,
-    read(name) {
-      const e = entries.get(name);
-      const start =
-        e.offset + 30 + buffer.readUInt16LE(e.offset + 26) + buffer.readUInt16LE(e.offset + 28);
-      const data = buffer.subarray(start, start + e.compressed);
-      return e.method === 8 ? zlib.inflateRawSync(data) : data;
-    },
-  };
+  return readZipArchive(buffer, "package");
 }
 
 /** QuickJS bytecode per target, from the .zab the build wrote. */

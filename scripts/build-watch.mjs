@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
+import { readZipArchive } from "./zipArchive.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(import.meta.url);
@@ -274,44 +275,9 @@ function iconPng(size) {
 // ---------------------------------------------------------------------------------------------
 // Reading the packages back (to check what the toolchains produced)
 
-/** A minimal zip reader: entry names, sizes and contents (stored or deflated entries). */
+/** Reads back a package the toolchains wrote; a malformed one fails the build. */
 function readZip(buffer, label) {
-  let end = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 65_557); i--) {
-    if (buffer.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw new BuildError(`${label} is not a zip archive`);
-  const entries = new Map();
-  let p = buffer.readUInt32LE(end + 16);
-  for (let k = buffer.readUInt16LE(end + 10); k > 0; k--) {
-    if (buffer.readUInt32LE(p) !== 0x02014b50) throw new BuildError(`${label}: bad zip directory`);
-    const nameLength = buffer.readUInt16LE(p + 28);
-    const name = buffer.toString("utf8", p + 46, p + 46 + nameLength);
-    entries.set(name, {
-      method: buffer.readUInt16LE(p + 10),
-      compressed: buffer.readUInt32LE(p + 20),
-      size: buffer.readUInt32LE(p + 24),
-      offset: buffer.readUInt32LE(p + 42),
-    });
-    p += 46 + nameLength + buffer.readUInt16LE(p + 30) + buffer.readUInt16LE(p + 32);
-  }
-  return {
-    names: [...entries.keys()],
-    size: (name) => entries.get(name)?.size,
-    read(name) {
-      const entry = entries.get(name);
-      if (!entry) throw new BuildError(`${label} has no ${name}`);
-      const local = entry.offset;
-      const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-      const data = buffer.subarray(start, start + entry.compressed);
-      if (entry.method === 0) return data;
-      if (entry.method === 8) return zlib.inflateRawSync(data);
-      throw new BuildError(`${label}: ${name} uses zip method ${entry.method}`);
-    },
-  };
+  return readZipArchive(buffer, label, (message) => new BuildError(message));
 }
 
 // ---------------------------------------------------------------------------------------------
