@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const clientDir = path.join(root, "worker/src/web/client");
 const outDir = path.join(root, "worker/public/static/dist");
 /** Every page loads exactly one of these bundles. */
-const ENTRIES = ["main", "progress", "run"];
+const ENTRIES = ["main", "progress", "run", "plan", "runs", "assessments"];
 /** The budget the issue sets for compressed JS on any page. */
 const BUDGET_GZ = 60 * 1024;
 

@@ -6,5 +6,6 @@ export * from "./entities.ts";
 export * from "./errors.ts";
 export * from "./mutations.ts";
 export * from "./plan.ts";
+export * from "./planning.ts";
 export * from "./primitives.ts";
 export * from "./sync.ts";

@@ -1,5 +1,6 @@
 // A training plan: the running week with strength sessions placed around it.
 import { z } from "zod";
+import { Equipment } from "../catalog/exerciseSchema.ts";
 import { EntityId, IsoDate, NoteText, RunKind, SetMode, ShortText } from "./primitives.ts";
 
 /** One exercise of a planned strength session, with everything a watch needs to run it offline. */
@@ -13,6 +14,8 @@ export const PlanItem = z.object({
   target_hold_s: z.number().int().min(1).max(3600).optional(),
   rest_s: z.number().int().min(0).max(900),
   weight_kg: z.number().min(0).max(500).optional(),
+  /** The catalog variation done instead of the plain exercise (a harder one as the runner progresses). */
+  variation: ShortText.optional(),
 });
 export type PlanItem = z.infer<typeof PlanItem>;
 
@@ -34,6 +37,57 @@ export const PlanDay = z.object({
 });
 export type PlanDay = z.infer<typeof PlanDay>;
 
+/** What a runner does on a day of the running week; `cross` is cross-training (no run). */
+export const RunningDayKind = z.enum([
+  "rest",
+  "easy",
+  "tempo",
+  "intervals",
+  "long",
+  "race",
+  "cross",
+]);
+export type RunningDayKind = z.infer<typeof RunningDayKind>;
+
+/** Run kinds that need fresh legs: no strength the day before them. */
+export const KEY_RUN_KINDS: readonly RunningDayKind[] = ["tempo", "intervals", "long", "race"];
+
+export const RunningDay = z.object({
+  weekday: z.number().int().min(1).max(7),
+  run: RunningDayKind,
+  distance_m: z.number().min(0).max(500_000).optional(),
+  duration_s: z.number().int().min(0).max(172_800).optional(),
+});
+export type RunningDay = z.infer<typeof RunningDay>;
+
+export const PlanLevel = z.enum(["new", "some", "experienced"]);
+export type PlanLevel = z.infer<typeof PlanLevel>;
+
+/** Everything about the runner the builder needs, without the dates. */
+export const PlanInputs = z.object({
+  running_week: z
+    .array(RunningDay)
+    .length(7, "The running week needs exactly seven days, Monday to Sunday.")
+    .refine((days) => new Set(days.map((d) => d.weekday)).size === 7, {
+      message: "Each weekday, Monday (1) to Sunday (7), must appear exactly once.",
+    }),
+  sessions_per_week: z.number().int().min(1).max(4),
+  minutes: z.number().int().min(10).max(60),
+  equipment: z
+    .array(Equipment.exclude(["none"]))
+    .max(20)
+    .default([]),
+  level: PlanLevel,
+});
+export type PlanInputs = z.infer<typeof PlanInputs>;
+
+/** A one-day change the runner accepted (a fatigue swap or move): that date runs `day` instead. */
+export const PlanOverride = z.object({
+  date: IsoDate,
+  day: PlanDay,
+});
+export type PlanOverride = z.infer<typeof PlanOverride>;
+
 /** The body carried by `plan.put`. */
 export const PlanBody = z.object({
   name: ShortText,
@@ -41,5 +95,11 @@ export const PlanBody = z.object({
   start_date: IsoDate.optional(),
   weeks: z.number().int().min(1).max(104).optional(),
   days: z.array(PlanDay).max(7),
+  /** A race the plan tapers for (strength work eases off in the 10 days before it). */
+  race_date: IsoDate.optional(),
+  /** What the plan was built from, so it can be re-checked, edited and rebuilt. */
+  inputs: PlanInputs.optional(),
+  /** Accepted one-day changes; the builder keeps only recent and future ones. */
+  overrides: z.array(PlanOverride).max(60).optional(),
 });
 export type PlanBody = z.infer<typeof PlanBody>;

@@ -4,19 +4,32 @@ import type { Child } from "hono/jsx";
 import { Icon, type IconName } from "./icons.tsx";
 import type { Viewer } from "./viewer.ts";
 
-export type Tab = "today" | "history" | "run" | "progress" | "library" | "devices" | "account";
+export type Tab =
+  | "today"
+  | "plan"
+  | "history"
+  | "run"
+  | "progress"
+  | "runs"
+  | "assessments"
+  | "library"
+  | "devices"
+  | "account";
 
 const TABS: { id: Tab; href: string; label: string; icon: IconName; primary: boolean }[] = [
   { id: "today", href: "/", label: "Today", icon: "today", primary: true },
-  { id: "history", href: "/history", label: "History", icon: "history", primary: true },
+  { id: "plan", href: "/plan", label: "Plan", icon: "plan", primary: true },
   { id: "run", href: "/run", label: "Run session", icon: "run", primary: true },
+  { id: "history", href: "/history", label: "History", icon: "history", primary: true },
   { id: "progress", href: "/progress", label: "Progress", icon: "progress", primary: true },
-  { id: "library", href: "/exercises", label: "Exercises", icon: "library", primary: true },
+  { id: "runs", href: "/runs", label: "Runs", icon: "runs", primary: false },
+  { id: "assessments", href: "/assessments", label: "Tests", icon: "assessments", primary: false },
+  { id: "library", href: "/exercises", label: "Exercises", icon: "library", primary: false },
   { id: "devices", href: "/devices", label: "Devices", icon: "devices", primary: false },
   { id: "account", href: "/account", label: "Account", icon: "account", primary: false },
 ];
 
-export type Script = "main" | "progress" | "run";
+export type Script = "main" | "progress" | "run" | "plan" | "runs" | "assessments";
 
 /** What a page tells the frame: its title, tab, script, extra styles, and liveness. */
 export type LayoutProps = {

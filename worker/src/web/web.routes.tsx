@@ -3,15 +3,14 @@
 // is scoped by the signed-in user; writes go through the sync API from the page scripts.
 import { exerciseById } from "@runstrong/shared/catalog";
 import { type Context, Hono } from "hono";
-import type { Child } from "hono/jsx";
 import type { AppEnv } from "../appEnv.ts";
-import { AuthForms } from "./components.tsx";
 import { listDevices, loadOverview } from "./data/overview.ts";
 import { loadPlan } from "./data/plan.ts";
 import { loadProgress, RANGES } from "./data/progress.ts";
 import { listSessions, loggedExercises, sessionDetail } from "./data/sessions.ts";
 import { addDays, isIsoDate, isoWeekday, localDate, startOfLocalDay } from "./format.ts";
-import { Layout, type LayoutProps, type Script, type Tab } from "./layout.tsx";
+import type { Script } from "./layout.tsx";
+import { notFound, page, signInFirst } from "./pageFrame.tsx";
 import { AccountPage, DevicesPage, PairPage, WelcomePage } from "./pages/account.tsx";
 import { Dashboard } from "./pages/dashboard.tsx";
 import { ExercisePage, LibraryPage } from "./pages/exercises.tsx";
@@ -19,51 +18,14 @@ import { type HistoryFilters, HistoryPage } from "./pages/history.tsx";
 import { ProgressPage } from "./pages/progress.tsx";
 import { RunPage, runOptions } from "./pages/run.tsx";
 import { SessionDetailPage } from "./pages/sessionDetail.tsx";
+import { assessmentsRoutes } from "./routes/assessments.routes.tsx";
+import { planRoutes } from "./routes/plan.routes.tsx";
+import { runsRoutes } from "./routes/runs.routes.tsx";
 import { loadViewer, type Viewer } from "./viewer.ts";
 
 type C = Context<AppEnv>;
 
 const PAGE_SIZE = 20;
-
-function page(c: C, v: Viewer | null, props: LayoutProps, body: Child, status: 200 | 404 = 200) {
-  c.header("Cache-Control", "private, no-cache");
-  c.header("Vary", "Cookie");
-  return c.html(
-    <Layout viewer={v} {...props}>
-      {body}
-    </Layout>,
-    status,
-  );
-}
-
-/** A page that needs an account, for a signed-out visitor: sign in right here. */
-function signInFirst(c: C, title: string, tab: Tab, what: string) {
-  return page(
-    c,
-    null,
-    { title, tab },
-    <>
-      <h1>{title}</h1>
-      <AuthForms intro={`Sign in to see ${what}.`} />
-    </>,
-  );
-}
-
-function notFound(c: C, v: Viewer | null, what: string, back: string) {
-  return page(
-    c,
-    v,
-    { title: "Not found" },
-    <div class="empty">
-      <h1>{what} not found</h1>
-      <p class="muted">It may have been deleted on another device.</p>
-      <a class="button" href={back}>
-        Back
-      </a>
-    </div>,
-    404,
-  );
-}
 
 function parseHistoryFilters(c: C, known: Set<string>): HistoryFilters {
   const exercise = (c.req.query("exercise") ?? "").trim();
@@ -94,6 +56,9 @@ function weeksParam(c: C): number {
 }
 
 export const webRoutes = new Hono<AppEnv>()
+  .route("/plan", planRoutes)
+  .route("/runs", runsRoutes)
+  .route("/assessments", assessmentsRoutes)
   .get("/", async (c) => {
     const v = await loadViewer(c);
     if (!v) {

@@ -1,0 +1,4 @@
+// Script of the assessments page.
+import { startApp } from "./lib/app.ts";
+
+startApp();

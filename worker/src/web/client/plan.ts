@@ -1,0 +1,4 @@
+// Script of the plan page.
+import { startApp } from "./lib/app.ts";
+
+startApp();

@@ -1,0 +1,4 @@
+// Script of the runs page.
+import { startApp } from "./lib/app.ts";
+
+startApp();
