@@ -112,6 +112,8 @@ export const Variation = z.object({
   name: z.string().min(1),
   how: z.string().min(1),
   kind: VariationKind,
+  /** Kit the variation needs, any one of which is enough; absent when the exercise's own kit does. */
+  equipment: z.array(Equipment).min(1).optional(),
 });
 export type Variation = z.infer<typeof Variation>;
 

@@ -289,6 +289,7 @@ export const exercises: readonly Exercise[] = [
         name: "Barbell deadlift",
         how: "Move to a barbell once the dumbbells get too light.",
         kind: "harder",
+        equipment: ["barbell"],
       },
     ],
     why_for_runners:
@@ -339,6 +340,7 @@ export const exercises: readonly Exercise[] = [
         name: "Weighted calf raise",
         how: "Hold dumbbells once bodyweight reps stop being hard.",
         kind: "harder",
+        equipment: ["dumbbell", "backpack", "kettlebell"],
       },
       {
         name: "Flat-floor calf raise",
@@ -376,6 +378,7 @@ export const exercises: readonly Exercise[] = [
         name: "Loaded heel drop",
         how: "Hold dumbbells or wear a backpack with weight in it, adding load bit by bit.",
         kind: "harder",
+        equipment: ["dumbbell", "backpack", "kettlebell"],
       },
       {
         name: "Straight-knee heel drop",
@@ -482,11 +485,13 @@ export const exercises: readonly Exercise[] = [
         name: "Goblet squat",
         how: "Hold one weight at the chest while squatting.",
         kind: "harder",
+        equipment: ["dumbbell", "kettlebell"],
       },
       {
         name: "Glute-focused barbell squat",
         how: "Load a barbell and bias the hips for more glute work.",
         kind: "harder",
+        equipment: ["barbell"],
       },
     ],
     why_for_runners:
@@ -646,6 +651,7 @@ export const exercises: readonly Exercise[] = [
         name: "Hip thrust",
         how: "Rest the shoulders on a bench for a bigger range, optionally with a weight across the hips.",
         kind: "harder",
+        equipment: ["bench"],
       },
       {
         name: "Single-leg glute bridge",
@@ -695,6 +701,7 @@ export const exercises: readonly Exercise[] = [
         name: "Weighted step-up",
         how: "Hold dumbbells at your sides or use a higher box.",
         kind: "harder",
+        equipment: ["dumbbell", "backpack", "kettlebell"],
       },
     ],
     why_for_runners:
@@ -947,6 +954,7 @@ export const exercises: readonly Exercise[] = [
         name: "Heavier ball",
         how: "Use a heavier ball or dumbbell.",
         kind: "harder",
+        equipment: ["medicine_ball"],
       },
     ],
     why_for_runners:
@@ -1205,6 +1213,7 @@ export const exercises: readonly Exercise[] = [
         name: "Higher box",
         how: "Raise the box or stand further back as you get stronger.",
         kind: "harder",
+        equipment: ["box"],
       },
     ],
     why_for_runners:

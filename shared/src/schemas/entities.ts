@@ -86,6 +86,8 @@ export const SettingsRecord = z.object({
   active_plan_id: EntityId.nullable(),
   units: Units,
   rest_s_default: z.number().int(),
+  /** IANA zone that decides the runner's "today"; null until a client sets one. */
+  time_zone: z.string().max(64).nullable(),
   version: z.number().int().min(1),
 });
 export type SettingsRecord = z.infer<typeof SettingsRecord>;

@@ -57,6 +57,30 @@ describe("mutation args", () => {
     ).toBe(false);
   });
 
+  it("accepts a real IANA time zone in settings.put and refuses an unknown one with a sentence", () => {
+    for (const zone of ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC"]) {
+      const ok = check("settings.put", { time_zone: zone });
+      expect(ok.ok, zone).toBe(true);
+      if (ok.ok && ok.mutation.op === "settings.put") expect(ok.mutation.args.time_zone).toBe(zone);
+    }
+    const mars = check("settings.put", { time_zone: "Mars/Olympus" });
+    expect(mars.ok).toBe(false);
+    if (!mars.ok) {
+      expect(mars.issues).toEqual([
+        {
+          path: "time_zone",
+          message: "That is not a time zone we know. Choose one from the list, like Europe/Berlin.",
+        },
+      ]);
+    }
+    const long = check("settings.put", { time_zone: `Europe/${"x".repeat(64)}` });
+    expect(long.ok).toBe(false);
+    if (!long.ok) expect(long.issues[0]?.message).toMatch(/at most 64 characters/);
+    const empty = check("settings.put", { time_zone: "" });
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(empty.issues[0]?.message).toMatch(/^Choose a time zone/);
+  });
+
   it("refuses an RPE outside 1-10 and negative reps", () => {
     expect(check("set.log", setLog({ rpe: 11 })).ok).toBe(false);
     expect(check("set.log", setLog({ rpe: 0 })).ok).toBe(false);

@@ -79,14 +79,34 @@ export const AssessmentLogArgs = z.object({
   notes: NoteText.optional(),
 });
 
+/** True when the runtime's time-zone database knows `name` (an IANA name like "Europe/Berlin"). */
+function isKnownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone that decides a runner's "today": an IANA name the runtime knows. */
+export const TimeZoneName = z
+  .string()
+  .min(1, "Choose a time zone, like Europe/Berlin.")
+  .max(64, "A time zone name is at most 64 characters, like Europe/Berlin.")
+  .refine(isKnownTimeZone, {
+    message: "That is not a time zone we know. Choose one from the list, like Europe/Berlin.",
+  });
+
 export const SettingsPutArgs = z
   .object({
     active_plan_id: EntityId.nullable().optional(),
     units: Units.optional(),
     rest_s_default: z.number().int().min(0).max(900).optional(),
+    time_zone: TimeZoneName.optional(),
   })
   .refine((a) => Object.values(a).some((v) => v !== undefined), {
-    message: "settings.put needs at least one of active_plan_id, units, rest_s_default",
+    message: "settings.put needs at least one of active_plan_id, units, rest_s_default, time_zone",
   });
 
 /** The args schema of each op: the single list of ops the server and clients agree on. */

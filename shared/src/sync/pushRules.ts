@@ -355,11 +355,13 @@ function applyOne(
         active_plan_id: null,
         units: defaults.units,
         rest_s_default: defaults.rest_s_default,
+        time_zone: null,
         version,
       };
       if (a.active_plan_id !== undefined) row.active_plan_id = a.active_plan_id;
       if (a.units !== undefined) row.units = a.units;
       if (a.rest_s_default !== undefined) row.rest_s_default = a.rest_s_default;
+      if (a.time_zone !== undefined) row.time_zone = a.time_zone;
       row.version = version;
       snap.settings = row;
       out.settingsDirty = true;
