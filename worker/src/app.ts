@@ -11,6 +11,7 @@ import { accountRoutes, authRoutes, meRoutes } from "./routes/auth/auth.routes.t
 import { deviceRoutes, pairingRoutes } from "./routes/devices/devices.routes.ts";
 import { apiReferencePage } from "./routes/docs/apiReference.ts";
 import { exerciseRoutes } from "./routes/exercises/exercises.routes.ts";
+import { planRoutes } from "./routes/plans/plans.routes.ts";
 import { syncRoutes } from "./routes/sync/sync.routes.ts";
 import { webRoutes } from "./web/web.routes.tsx";
 
@@ -57,6 +58,7 @@ export function createApp() {
   api.route("/devices", deviceRoutes);
   api.route("/exercises", exerciseRoutes);
   api.route("/sync", syncRoutes);
+  api.route("/plans", planRoutes);
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",
@@ -73,7 +75,8 @@ export function createApp() {
     info: {
       title: "runstrong sync API",
       version: "1.0.0",
-      description: "Sync protocol v1: accounts, device pairing, exercise catalog, push and pull.",
+      description:
+        "Sync protocol v1 (accounts, device pairing, exercise catalog, push and pull) and the plans API (plan builder, today's session).",
     },
     servers: [{ url: "/api/v1" }],
   };

@@ -9,3 +9,5 @@ export * from "./planRules.ts";
 export * from "./progression.ts";
 export * from "./sessionDuration.ts";
 export * from "./todaySession.ts";
+export * from "./assessmentLevel.ts";
+export * from "./assessmentSchedule.ts";

@@ -53,10 +53,25 @@ export type RunningDayKind = z.infer<typeof RunningDayKind>;
 export const KEY_RUN_KINDS: readonly RunningDayKind[] = ["tempo", "intervals", "long", "race"];
 
 export const RunningDay = z.object({
-  weekday: z.number().int().min(1).max(7),
-  run: RunningDayKind,
-  distance_m: z.number().min(0).max(500_000).optional(),
-  duration_s: z.number().int().min(0).max(172_800).optional(),
+  weekday: z
+    .number()
+    .int()
+    .min(1, "Weekdays run from 1 (Monday) to 7 (Sunday).")
+    .max(7, "Weekdays run from 1 (Monday) to 7 (Sunday)."),
+  run: z.enum(RunningDayKind.options, {
+    error: "Choose rest, easy, tempo, intervals, long, race or cross for each day.",
+  }),
+  distance_m: z
+    .number()
+    .min(0, "A run's distance cannot be negative.")
+    .max(500_000, "A run's distance must be under 500 km.")
+    .optional(),
+  duration_s: z
+    .number()
+    .int()
+    .min(0, "A run's duration cannot be negative.")
+    .max(172_800, "A run's duration must be under 48 hours.")
+    .optional(),
 });
 export type RunningDay = z.infer<typeof RunningDay>;
 
@@ -66,18 +81,30 @@ export type PlanLevel = z.infer<typeof PlanLevel>;
 /** Everything about the runner the builder needs, without the dates. */
 export const PlanInputs = z.object({
   running_week: z
-    .array(RunningDay)
+    .array(RunningDay, { error: "Give the running week as a list of seven days." })
     .length(7, "The running week needs exactly seven days, Monday to Sunday.")
     .refine((days) => new Set(days.map((d) => d.weekday)).size === 7, {
       message: "Each weekday, Monday (1) to Sunday (7), must appear exactly once.",
     }),
-  sessions_per_week: z.number().int().min(1).max(4),
-  minutes: z.number().int().min(10).max(60),
+  sessions_per_week: z
+    .number({ error: "Choose 1 to 4 strength sessions a week." })
+    .int("Choose 1 to 4 strength sessions a week.")
+    .min(1, "Choose 1 to 4 strength sessions a week.")
+    .max(4, "Choose 1 to 4 strength sessions a week."),
+  minutes: z
+    .number({ error: "Choose between 10 and 60 minutes per session." })
+    .int("Choose between 10 and 60 minutes per session.")
+    .min(10, "Choose between 10 and 60 minutes per session.")
+    .max(60, "Choose between 10 and 60 minutes per session."),
   equipment: z
-    .array(Equipment.exclude(["none"]))
-    .max(20)
+    .array(
+      z.enum(Equipment.exclude(["none"]).options, {
+        error: "Choose equipment from the list (bodyweight needs none).",
+      }),
+    )
+    .max(20, "List each piece of equipment once.")
     .default([]),
-  level: PlanLevel,
+  level: z.enum(PlanLevel.options, { error: "Choose a level: new, some or experienced." }),
 });
 export type PlanInputs = z.infer<typeof PlanInputs>;
 

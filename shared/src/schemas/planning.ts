@@ -5,9 +5,14 @@ import { PlanBody, PlanDay, PlanInputs, PlanItem } from "./plan.ts";
 import { IsoDate } from "./primitives.ts";
 
 export const GeneratePlanRequest = PlanInputs.extend({
-  start_date: IsoDate,
-  weeks: z.number().int().min(4).max(24).default(8),
-  race_date: IsoDate.optional(),
+  start_date: z.iso.date({ error: "Enter the start date as YYYY-MM-DD." }),
+  weeks: z
+    .number({ error: "A plan lasts 4 to 24 weeks." })
+    .int("A plan lasts 4 to 24 weeks.")
+    .min(4, "A plan lasts 4 to 24 weeks.")
+    .max(24, "A plan lasts 4 to 24 weeks.")
+    .default(8),
+  race_date: z.iso.date({ error: "Enter the race date as YYYY-MM-DD." }).optional(),
 }).refine((r) => r.race_date === undefined || r.race_date > r.start_date, {
   message: "The race date must come after the start date.",
   path: ["race_date"],
@@ -65,7 +70,9 @@ export const Adjustment = z.object({
 });
 export type Adjustment = z.infer<typeof Adjustment>;
 
-export const TodayQuery = z.object({ date: IsoDate.optional() });
+export const TodayQuery = z.object({
+  date: z.iso.date({ error: "Give the date as YYYY-MM-DD." }).optional(),
+});
 
 export const TodayResponse = z.object({
   date: IsoDate,

@@ -14,10 +14,12 @@ export function validationHook(result: HookResult): void {
   const where = isQuery ? "query" : "body";
   const first = issues[0];
   const summary = first ? `${first.path ? `${first.path}: ` : ""}${first.message}` : "invalid";
+  // Schemas whose messages are written for people (full sentences) are passed on as they are.
+  const sentence = first !== undefined && /^[A-Z].*[.!?]$/.test(first.message);
   throw new ApiError(
     400,
     isQuery ? "invalid_query" : "invalid_body",
-    `The request ${where} does not match the schema (${summary}).`,
+    sentence ? first.message : `The request ${where} does not match the schema (${summary}).`,
     { issues },
   );
 }
