@@ -1,5 +1,8 @@
 // Training plans: the builder, the rules, the one session-duration estimate, progression from
 // what was logged, fatigue-aware adjustments and today's session.
+
+export * from "./assessmentLevel.ts";
+export * from "./assessmentSchedule.ts";
 export * from "./calendarDates.ts";
 export * from "./exerciseChoice.ts";
 export * from "./fatigue.ts";
@@ -9,5 +12,3 @@ export * from "./planRules.ts";
 export * from "./progression.ts";
 export * from "./sessionDuration.ts";
 export * from "./todaySession.ts";
-export * from "./assessmentLevel.ts";
-export * from "./assessmentSchedule.ts";
