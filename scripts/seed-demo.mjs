@@ -1,9 +1,12 @@
 // `npm run seed:demo`: fills the LOCAL database with a demo account and ten weeks of realistic
-// history (strength sessions, runs, assessments, a plan), through the real API: sign-up, device
-// pairing, then POST /sync/push in pushes of at most 200 mutations, exactly as a watch would.
+// history (a plan built by POST /plans/generate from the demo's running week, the strength
+// sessions of that plan, runs, assessments), through the real API: sign-up, device pairing,
+// then POST /sync/push in pushes of at most 200 mutations, exactly as a watch would. Nothing is
+// logged later than the moment it runs.
 //
-// Uses the Worker at http://127.0.0.1:8787 if one answers; otherwise applies the migrations to
-// the local D1, starts `wrangler dev` itself, seeds and stops it again.
+// Uses the Worker at http://127.0.0.1:$PORT (8787 by default; or `--server URL`) if one answers;
+// otherwise applies the migrations to the local D1, starts `wrangler dev` on that port itself,
+// seeds and stops it again.
 // Idempotent: an account that already has synced data is left alone, unless `--force`, which
 // deletes the demo account (through the API) and seeds it afresh.
 
@@ -15,8 +18,10 @@ import { localApi, sessionCookie } from "./localApi.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const HOST = "127.0.0.1";
-const PORT = 8787;
-const BASE = `http://${HOST}:${PORT}`;
+const serverArg = process.argv.indexOf("--server");
+const SERVER = serverArg >= 0 ? process.argv[serverArg + 1] : undefined;
+const PORT = Number(SERVER ? new URL(SERVER).port || 80 : (process.env.PORT ?? 8787));
+const BASE = SERVER ? SERVER.replace(/\/+$/, "") : `http://${HOST}:${PORT}`;
 const API = `${BASE}/api/v1`;
 const EMAIL = "demo@runstrong.local";
 const PASSWORD = "demo-runner-1";
@@ -56,76 +61,6 @@ const between = (lo, hi) => lo + (hi - lo) * rand();
 const intBetween = (lo, hi) => Math.floor(between(lo, hi + 1));
 const chance = (p) => rand() < p;
 const pick = (items) => items[Math.floor(rand() * items.length)];
-
-// ---------------------------------------------------------------------------------------------
-// The catalog: the shared package's routines when Node can load its TypeScript (Node 22.18+
-// strips types), otherwise a copy of the few routines used here. Either way every exercise id is
-// checked against GET /exercises, the catalog the server actually serves.
-
-const ROUTINE_IDS = ["top-seven", "core-day", "upper-body-day", "bare-minimum"];
-
-const FALLBACK_ROUTINES = {
-  "top-seven": [
-    ["squat", "Squat", "reps", false, 3, 15, 60],
-    ["deadlift", "Deadlift", "reps", false, 3, 10, 90],
-    ["lunge", "Lunge", "reps", true, 3, 10, 60],
-    ["glute-bridge", "Glute bridge", "reps", false, 3, 15, 60],
-    ["step-up", "Step-up", "reps", true, 3, 10, 60],
-    ["plank", "Plank", "hold", false, 3, 60, 30],
-    ["calf-raise", "Calf raise", "reps", false, 3, 20, 60],
-  ],
-  "core-day": [
-    ["plank", "Plank", "hold", false, 1, 60, 30],
-    ["russian-twist", "Russian twist", "reps", true, 3, 10, 45],
-    ["bicycle-crunch", "Bicycle crunch", "reps", true, 3, 10, 45],
-  ],
-  "upper-body-day": [
-    ["push-up", "Push-up", "amrap", false, 3, undefined, 60],
-    ["dumbbell-row", "Dumbbell row", "reps", true, 3, 10, 60],
-    ["overhead-press", "Overhead press", "reps", false, 3, 10, 60],
-  ],
-  "bare-minimum": [
-    ["eccentric-calf-raise", "Eccentric calf raise", "reps", true, 1, 15, 30],
-    ["one-leg-squat", "One-leg squat", "reps", true, 1, 5, 30],
-    ["side-plank", "Side plank", "hold", true, 5, 10, 10],
-  ],
-};
-
-async function loadRoutines() {
-  try {
-    const catalog = await import(join(ROOT, "shared", "src", "catalog", "index.ts"));
-    const out = {};
-    for (const id of ROUTINE_IDS) {
-      const routine = catalog.routineById(id);
-      if (!routine) throw new Error(`no routine ${id}`);
-      out[id] = { name: routine.name, items: catalog.expandRoutine(routine) };
-    }
-    return { routines: out, from: "shared/src/catalog" };
-  } catch {
-    const out = {};
-    for (const id of ROUTINE_IDS) {
-      out[id] = {
-        name: id,
-        items: FALLBACK_ROUTINES[id].map(
-          ([exercise_id, name, mode, per_side, sets, target, rest_s]) => ({
-            exercise_id,
-            name,
-            mode,
-            per_side,
-            sets,
-            rest_s,
-            ...(target === undefined
-              ? {}
-              : mode === "hold"
-                ? { target_hold_s: target }
-                : { target_reps: target }),
-          }),
-        ),
-      };
-    }
-    return { routines: out, from: "the script's own routine table" };
-  }
-}
 
 /** Dumbbell weights in kg: starting weight and the step added every third week. */
 const WEIGHTS = {
@@ -244,44 +179,25 @@ function todayUtc() {
 /** Long run per week in km: builds, with a cut-back week every fourth week. */
 const LONG_RUN_KM = [12, 13, 14.5, 12, 15.5, 16.5, 18, 14, 19, 20];
 
-function buildPlan(routines, startDate) {
-  const withWeights = (items) =>
-    items.map((item) => {
-      const w = weightFor(item.exercise_id, 0);
-      return w === undefined ? item : { ...item, weight_kg: w };
-    });
-  const day = (weekdayNo, title, extra) => ({ weekday: weekdayNo, title, items: [], ...extra });
+/** The demo runner's week, as the plan builder takes it (POST /plans/generate). */
+function planRequest(startDate) {
   return {
-    name: "Half-marathon base + strength",
-    notes:
-      "Ten weeks of aerobic base towards a half marathon. Heavy legs on Monday, far from the long run; " +
-      "upper body on Thursday before the easy run; core or the bare minimum when the week allows.",
+    running_week: [
+      { weekday: 1, run: "rest" },
+      { weekday: 2, run: "easy", distance_m: 7000 },
+      { weekday: 3, run: "tempo", distance_m: 9000 },
+      { weekday: 4, run: "easy", distance_m: 5000 },
+      { weekday: 5, run: "rest" },
+      { weekday: 6, run: "long", distance_m: 16000 },
+      { weekday: 7, run: "easy", duration_s: 2400 },
+    ],
+    sessions_per_week: 3,
+    minutes: 40,
+    equipment: ["dumbbell", "step"],
+    level: "some",
     start_date: ymd(startDate),
     weeks: 12,
-    days: [
-      day(1, "Strength A: top seven", {
-        routine_id: "top-seven",
-        items: withWeights(routines["top-seven"].items),
-      }),
-      day(2, "Easy run + core", {
-        routine_id: "core-day",
-        items: withWeights(routines["core-day"].items),
-        run: { kind: "easy", distance_m: 7000 },
-      }),
-      day(3, "Quality: tempo or intervals", { run: { kind: "tempo", distance_m: 9000 } }),
-      day(4, "Strength B: upper body + easy run", {
-        routine_id: "upper-body-day",
-        items: withWeights(routines["upper-body-day"].items),
-        run: { kind: "easy", distance_m: 5000 },
-      }),
-      day(5, "Rest"),
-      day(6, "Long run", { run: { kind: "long", distance_m: 16000 } }),
-      day(7, "Recovery run + bare minimum", {
-        routine_id: "bare-minimum",
-        items: withWeights(routines["bare-minimum"].items),
-        run: { kind: "easy", duration_s: 2400 },
-      }),
-    ],
+    race_date: ymd(new Date(startDate.getTime() + (14 * 7 - 1) * DAY_MS)),
   };
 }
 
@@ -318,11 +234,12 @@ function setResult(item, week, setIndex, side) {
   };
 }
 
-function strengthSession(out, stats, routines, date, week, weekdayNo, routineId) {
-  const routine = routines[routineId];
+function strengthSession(out, stats, day, date, week, now) {
+  const weekdayNo = day.weekday;
   const id = `demo-s-${compact(date)}-${weekdayNo}`;
-  // Evenings, around 18:00-19:30 UTC.
+  // Evenings, around 18:00-19:30 UTC; one that would start after now has not happened yet.
   let t = date.getTime() + Math.round(between(18 * 60, 19.5 * 60)) * 60_000;
+  if (t + 60 * 60_000 > now) return;
   out.push({
     op: "session.start",
     args: {
@@ -330,13 +247,13 @@ function strengthSession(out, stats, routines, date, week, weekdayNo, routineId)
       started_at: new Date(t).toISOString(),
       plan_id: PLAN_ID,
       plan_day: weekdayNo,
-      source: "demo",
-      name: routine.name,
+      source: "plan",
+      name: day.title ?? "Strength",
     },
   });
   t += 3 * 60_000; // warm-up
   let ordinal = 0;
-  for (const item of routine.items) {
+  for (const item of day.items) {
     const sides = item.per_side ? ["left", "right"] : [undefined];
     const weight = weightFor(item.exercise_id, week);
     for (let setIndex = 0; setIndex < item.sets; setIndex++) {
@@ -423,38 +340,37 @@ function assessments(out, stats, date, round, only) {
   return time5k;
 }
 
-function buildHistory(routines) {
+/** Monday of the first demo week: ten weeks ago, so the last week is this one. */
+function demoStart() {
   const today = todayUtc();
   const thisMonday = new Date(today.getTime() - (weekday(today) - 1) * DAY_MS);
-  const start = new Date(thisMonday.getTime() - (WEEKS - 1) * 7 * DAY_MS);
+  return new Date(thisMonday.getTime() - (WEEKS - 1) * 7 * DAY_MS);
+}
+
+function buildHistory(plan, start) {
+  const now = Date.now();
+  const today = todayUtc();
   const out = [];
   const stats = { sessions: 0, sets: 0, runs: 0, assessments: 0 };
-  out.push({
-    op: "plan.put",
-    args: { id: PLAN_ID, base_rev: 0, plan: buildPlan(routines, start) },
-  });
+  out.push({ op: "plan.put", args: { id: PLAN_ID, base_rev: 0, plan } });
   out.push({
     op: "settings.put",
-    args: { active_plan_id: PLAN_ID, units: "metric", rest_s_default: 60 },
+    args: { active_plan_id: PLAN_ID, units: "metric", rest_s_default: 60, time_zone: "UTC" },
   });
   for (let week = 0; week < WEEKS; week++) {
-    const thirdSession = chance(0.6) ? pick([2, 7]) : null; // core on Tuesday or bare minimum on Sunday
     const thursdayRun = chance(0.5);
     const sundayRun = chance(0.7);
     const testWeek = week % 4 === 0;
     for (let d = 1; d <= 7; d++) {
       const date = new Date(start.getTime() + (week * 7 + d - 1) * DAY_MS);
       if (date > today) break;
-      switch (d) {
-        case 1:
-          if (testWeek) assessments(out, stats, date, week / 4, "strength");
-          strengthSession(out, stats, routines, date, week, 1, "top-seven");
-          break;
-        case 2:
-          run(out, stats, date, week, "easy", between(6, 8));
-          if (thirdSession === 2) strengthSession(out, stats, routines, date, week, 2, "core-day");
-          break;
-        case 3:
+      const day = plan.days.find((x) => x.weekday === d);
+      // Runs are logged in the morning: today's only once the morning is over.
+      const ranAlready = date < today || new Date(now).getUTCHours() >= 9;
+      if (testWeek && d === 1) assessments(out, stats, date, week / 4, "strength");
+      if (ranAlready) {
+        if (d === 2) run(out, stats, date, week, "easy", between(6, 8));
+        if (d === 3) {
           if (testWeek) {
             const seconds = assessments(out, stats, date, week / 4, "run");
             run(
@@ -481,25 +397,17 @@ function buildHistory(routines) {
             const reps = 5 + Math.floor(week / 3);
             run(out, stats, date, week, "intervals", 8, `${reps}×800 m with 400 m jog recoveries.`);
           }
-          break;
-        case 4:
-          strengthSession(out, stats, routines, date, week, 4, "upper-body-day");
-          if (thursdayRun) run(out, stats, date, week, "easy", between(5, 6));
-          break;
-        case 6:
-          run(out, stats, date, week, "long", LONG_RUN_KM[week] + between(-0.3, 0.3));
-          break;
-        case 7:
-          if (sundayRun) run(out, stats, date, week, "easy", between(5, 7), "Recovery pace.");
-          if (thirdSession === 7)
-            strengthSession(out, stats, routines, date, week, 7, "bare-minimum");
-          break;
-        default:
-          break; // Friday: rest
+        }
+        if (d === 4 && thursdayRun) run(out, stats, date, week, "easy", between(5, 6));
+        if (d === 6) run(out, stats, date, week, "long", LONG_RUN_KM[week] + between(-0.3, 0.3));
+        if (d === 7 && sundayRun)
+          run(out, stats, date, week, "easy", between(5, 7), "Recovery pace.");
       }
+      // Nine sessions in ten happen as planned.
+      if (day?.items.length && chance(0.9)) strengthSession(out, stats, day, date, week, now);
     }
   }
-  return { mutations: out, stats, start, today };
+  return { mutations: out, stats, today };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -548,15 +456,6 @@ async function main() {
     console.log("Using the Worker already running at", BASE);
   }
   try {
-    const served = expect(await call("GET", "/exercises"), 200, "catalog");
-    const known = new Set(served.exercises.map((e) => e.id));
-    const { routines, from } = await loadRoutines();
-    for (const r of Object.values(routines)) {
-      const missing = r.items.filter((i) => !known.has(i.exercise_id)).map((i) => i.exercise_id);
-      if (missing.length) console.warn(`  skipping exercises the server does not know: ${missing}`);
-      r.items = r.items.filter((i) => known.has(i.exercise_id));
-    }
-
     let { cookie, created } = await signIn();
     if (!created) {
       const devices = expect(await call("GET", "/devices", { cookie }), 200, "devices").devices;
@@ -578,14 +477,22 @@ async function main() {
     }
 
     const token = await pairDevice(cookie);
-    const { mutations, stats, start, today } = buildHistory(routines);
+    const start = demoStart();
+    const built = expect(
+      await call("POST", "/plans/generate", { token, body: planRequest(start) }),
+      200,
+      "build the plan",
+    );
+    for (const v of built.violations) console.warn(`  plan rule ${v.rule}: ${v.message}`);
+    const plan = { ...built.plan, name: "Half-marathon base + strength" };
+    const { mutations, stats, today } = buildHistory(plan, start);
     const { counts, pushes } = await pushAll(token, mutations);
     if (counts.rejected || counts.conflict) {
       throw new Error(`the server refused ${counts.rejected + counts.conflict} mutations (above)`);
     }
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(`
-Seeded ${ymd(start)} … ${ymd(today)} (${WEEKS} weeks; routines from ${from}):
+Seeded ${ymd(start)} … ${ymd(today)} (${WEEKS} weeks; plan from POST /plans/generate):
   ${stats.sessions} strength sessions, ${stats.sets} sets, ${stats.runs} runs, ${stats.assessments} assessments,
   1 plan ("Half-marathon base + strength", active)
   ${mutations.length} mutations in ${pushes} pushes: ${counts.applied} applied, ${counts.duplicate} duplicate (${seconds} s)`);

@@ -54,6 +54,22 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/**
+ * Taps the sync line until the watch element shows `expected`: the phone pulls on a runner's
+ * sync at most every few seconds (its own, real clock), so one tap may come too soon.
+ */
+async function syncUntil(id: string, expected: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await tap("sync-line");
+        return (await watch.isVisible(tid(id))) ? textOf(id) : "";
+      },
+      { timeout: 20_000, interval: 2_000 },
+    )
+    .toBe(expected);
+}
+
 /** Moves the simulated watch clock ahead (a rest or a hold runs out at once). */
 async function skip(seconds: number): Promise<void> {
   await watch.fill(tid("skip-seconds"), String(seconds));
@@ -90,6 +106,19 @@ async function api(method: string, url: string, body?: unknown): Promise<Json> {
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
   return text ? JSON.parse(text) : {};
+}
+
+/**
+ * Pushes mutations as the runner's browser, numbered after the seqs that browser device already
+ * used (the web page may have pushed some of its own, e.g. on sign-up); each must be applied.
+ */
+async function pushAsRunner(mutations: Json[]): Promise<void> {
+  const { last_seq: last } = await api("POST", "/sync/push", { schema: 1, mutations: [] });
+  const res = await api("POST", "/sync/push", {
+    schema: 1,
+    mutations: mutations.map((m, i) => ({ seq: last + 1 + i, ...m })),
+  });
+  expect(res.acks.map((a: Json) => a.status)).toEqual(mutations.map(() => "applied"));
 }
 
 /** Everything the server holds for the runner (a pull from scratch). */
@@ -142,6 +171,26 @@ const PLAN_ITEMS = [
   { exercise_id: "lunge", mode: "reps", per_side: true, sets: 1, target_reps: 4, rest_s: 0 },
 ];
 
+const DAY_MS = 86_400_000;
+/** Local calendar date of `ms` on this machine (the simulator's watch and phone share its zone). */
+const localDate = (ms: number) =>
+  new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+const isoWeekday = (date: string) => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+
+/**
+ * The runner accepted a one-day change for today (and the days either side, whatever the clock
+ * says): only GET /plans/today knows it — the pulled plan's weekday alone would not — so the
+ * watch showing it proves today's session comes from that endpoint. The lunge becomes its
+ * reverse variation, with the plan's targets.
+ */
+const ADJUSTED_TODAY = [-1, 0, 1].map((offset) => {
+  const date = localDate(Date.now() + offset * DAY_MS);
+  const items = PLAN_ITEMS.map((i) =>
+    i.exercise_id === "lunge" ? { ...i, variation: "Reverse lunge" } : i,
+  );
+  return { date, day: { weekday: isoWeekday(date), title: "Strength", items } };
+});
+
 beforeAll(async () => {
   // The web approval page needs its client script (built, not committed).
   const build = spawnSync(process.execPath, [path.join(root, "scripts/build-web.mjs")], {
@@ -190,28 +239,25 @@ describe("Zepp watch app in the simulator", { timeout: 60_000 }, () => {
     expect(session).toBeDefined();
     cookie = `rs_session=${session?.value}`;
     // Today's session comes from this plan (every weekday, so the watch's time zone is moot).
-    await api("POST", "/sync/push", {
-      schema: 1,
-      mutations: [
-        {
-          seq: 1,
-          op: "plan.put",
-          args: {
-            id: "plan-e2e",
-            base_rev: 0,
-            plan: {
-              name: "Watch e2e",
-              days: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-                weekday,
-                title: "Strength",
-                items: PLAN_ITEMS,
-              })),
-            },
+    await pushAsRunner([
+      {
+        op: "plan.put",
+        args: {
+          id: "plan-e2e",
+          base_rev: 0,
+          plan: {
+            name: "Watch e2e",
+            days: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+              weekday,
+              title: "Strength",
+              items: PLAN_ITEMS,
+            })),
+            overrides: ADJUSTED_TODAY,
           },
         },
-        { seq: 2, op: "settings.put", args: { active_plan_id: "plan-e2e" } },
-      ],
-    });
+      },
+      { op: "settings.put", args: { active_plan_id: "plan-e2e" } },
+    ]);
     await web.fill("#user_code", code.toLowerCase());
     await web.click("#code-form button[type=submit]");
     await web.waitForSelector("#pending:not([hidden])");
@@ -222,9 +268,14 @@ describe("Zepp watch app in the simulator", { timeout: 60_000 }, () => {
     await shows("pairing-message", "Paired", 20_000);
     await expect.poll(() => watch.textContent(tid("settings-status"))).toBe("Paired");
     await tap("action-close_pairing");
-    // Home: today's session from the plan, no pairing button any more.
+    // Home: today's session from GET /plans/today with the plan's targets, no pairing button.
     await watch.waitForSelector(tid("action-start-today"));
     expect(await textOf("action-start-today")).toBe("Strength");
+    await shows("today-tag", "Adjusted: strength");
+    expect(await textOf("today-target-0")).toBe("Squat 2×5");
+    expect(await textOf("today-target-1")).toBe("Plank 1×20 s");
+    expect(await textOf("today-target-2")).toBe("Reverse lunge 1×4/side");
+    expect(await watch.textContent(tid("sim-log"))).toContain("GET /api/v1/plans/today");
     expect(await watch.isVisible(tid("action-open_pairing"))).toBe(false);
     await shows("sync-line", /^(Synced|Not synced yet)/);
   });
@@ -265,8 +316,8 @@ describe("Zepp watch app in the simulator", { timeout: 60_000 }, () => {
     await shows("session-top", "Rest · up next");
     await tap("action-rest_skip");
 
-    // A per-side exercise: left, switch, right.
-    await shows("session-title", "Lunge");
+    // A per-side exercise, by its variation's name: left, switch, right.
+    await shows("session-title", "Reverse lunge");
     await shows("session-top", "Set 1 of 1 · Left side");
     await taps("big", 4);
     await tap("action-set_done");
@@ -298,7 +349,12 @@ describe("Zepp watch app in the simulator", { timeout: 60_000 }, () => {
     expect(sets.map((s) => s.target_reps ?? s.target_hold_s)).toEqual([5, 5, 20, 4, 4]);
     const { sessions } = await serverState();
     const logged = sessions.find((s) => s.id === sessionId);
-    expect(logged).toMatchObject({ name: "Strength", plan_id: "plan-e2e", source: "plan" });
+    expect(logged).toMatchObject({
+      name: "Strength",
+      plan_id: "plan-e2e",
+      plan_day: isoWeekday(localDate(Date.now())),
+      source: "plan",
+    });
     expect(logged?.ended_at).toBeTruthy();
   });
 
@@ -388,6 +444,18 @@ describe("Zepp watch app in the simulator", { timeout: 60_000 }, () => {
     const all = (await serverState()).sets;
     expect(all).toHaveLength(9);
     expect(new Set(all.map((s) => s.id)).size).toBe(9);
+  });
+
+  it("a runner whose plan is switched off: the watch says where to build one, routines still on offer", async () => {
+    await pushAsRunner([{ op: "settings.put", args: { active_plan_id: null } }]);
+    // Sync now: the phone pulls, sees the change and asks the week again (404: no plan).
+    await syncUntil("today-note", `No plan yet — build one at ${new URL(worker.url).host}/plan`);
+    expect(await watch.isVisible(tid("action-start-today"))).toBe(false);
+    await watch.waitForSelector(tid("action-start-routine:core-day"));
+    // And back: the plan's session returns.
+    await pushAsRunner([{ op: "settings.put", args: { active_plan_id: "plan-e2e" } }]);
+    await syncUntil("today-tag", "Adjusted: strength");
+    await watch.waitForSelector(tid("action-start-today"));
   });
 
   it("unpairs from the phone's settings app: the watch offers pairing again", async () => {

@@ -1,12 +1,13 @@
 // The phone side of the watch app, platform-free: answers the watch's messages by talking to
 // the sync service — pairing, relaying outbox pushes (acknowledging only what the server
-// acknowledged), and serving today's session from the pulled plan.
+// acknowledged), and serving each day's session from the week of GET /plans/today answers.
 import type { Platform, PushResponse } from "@runstrong/shared/schemas";
 import { Backoff } from "./backoff.ts";
 import type { SequencedMutation } from "./mutationBatch.ts";
 import type { AckProblem, OutboxStream } from "./outbox.ts";
 import { PhonePairing, readToken, type StoredToken, TOKEN_KEY } from "./phonePairing.ts";
 import { PlanMirror, type PullOutcome } from "./planMirror.ts";
+import { PlanWeek } from "./planWeek.ts";
 import type { Clock, HttpClient, RandomSource, Scheduler, SettingsStore } from "./ports.ts";
 import {
   type ApiFailure,
@@ -15,6 +16,7 @@ import {
   normaliseServerUrl,
   ServerApi,
 } from "./serverApi.ts";
+import { type LocalDay, localDays, noPlanToday, todayFromSession } from "./todayPlan.ts";
 import {
   DEFAULT_MAX_MESSAGE_BYTES,
   decodeWatchRequest,
@@ -46,6 +48,10 @@ const LAST_SYNC_KEY = "runstrong.lastSync";
 /** The protocol's ceiling per push body. */
 export const MAX_PUSH_BODY_MUTATIONS = 200;
 const DEFAULT_PULL_MAX_AGE_MS = 10 * 60_000;
+/** A runner's "sync now" pulls unless the last pull is younger than this (repeated taps). */
+const SYNC_NOW_MIN_PULL_MS = 5_000;
+/** The week the watch carries away: today and the six following dates. */
+export const WEEK_LENGTH = 7;
 
 interface StreamBinding {
   key: string;
@@ -60,6 +66,7 @@ export class PhoneRelay {
   readonly pairing: PhonePairing;
   private readonly api: ServerApi;
   private readonly mirror: PlanMirror;
+  private readonly week: PlanWeek;
   private readonly pushBackoff: Backoff;
   private readonly pullBackoff: Backoff;
   private cancelPullRetry: (() => void) | null = null;
@@ -71,6 +78,7 @@ export class PhoneRelay {
     const random = deps.random ?? Math.random;
     this.api = new ServerApi(deps.http, () => this.serverUrl());
     this.mirror = new PlanMirror({ api: this.api, settings: deps.settings, clock: deps.clock });
+    this.week = new PlanWeek({ api: this.api, settings: deps.settings, clock: deps.clock });
     this.pushBackoff = new Backoff({ random });
     this.pullBackoff = new Backoff({ random });
     this.maxBytes = deps.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
@@ -89,6 +97,7 @@ export class PhoneRelay {
   static async open(deps: PhoneRelayDeps): Promise<PhoneRelay> {
     const relay = new PhoneRelay(deps);
     await relay.mirror.load();
+    await relay.week.load();
     await relay.pairing.resume();
     return relay;
   }
@@ -117,12 +126,14 @@ export class PhoneRelay {
     await this.deps.settings.remove(TOKEN_KEY);
     await this.deps.settings.remove(STREAM_KEY);
     await this.mirror.clear();
+    await this.week.clear();
   }
 
   private async onPaired(): Promise<void> {
     // A new device on the server starts at seq 0 and may belong to another user.
     await this.deps.settings.remove(STREAM_KEY);
     await this.mirror.clear();
+    await this.week.clear();
     await this.pullNow();
   }
 
@@ -171,7 +182,7 @@ export class PhoneRelay {
       case "pair_poll":
         return { type: "pairing", ...(await this.pairingView()) };
       case "get_today":
-        return this.today(req.weekday);
+        return this.today(req.weekday, req.date, req.sync === true);
     }
   }
 
@@ -351,6 +362,7 @@ export class PhoneRelay {
     this.cancelPullRetry = null;
     const outcome = await this.mirror.pull(token.access_token);
     if (outcome.ok) {
+      if (outcome.changed) this.week.markStale();
       this.pullBackoff.reset();
       await this.markSynced();
     } else if (isTransient(outcome.failure)) {
@@ -369,22 +381,76 @@ export class PhoneRelay {
     return outcome;
   }
 
-  private async today(weekday: number): Promise<PhoneReply> {
+  /** Where a runner without a plan builds one: the server's address without its scheme. */
+  private async planAt(): Promise<string> {
+    return `${normaliseServerUrl(await this.serverUrl()).replace(/^https?:\/\//i, "")}/plan`;
+  }
+
+  /**
+   * The session for one of the watch's days (by date; by weekday within this week for watches
+   * that send no date). The answers of GET /plans/today come first; the pulled plan's day by
+   * weekday only stands in when the server is out of reach and nothing is stored for the date.
+   */
+  private async today(weekday: number, date?: string, syncNow = false): Promise<PhoneReply> {
     const token = await readToken(this.deps.settings);
+    const now = this.deps.clock.now();
     const pulledAt = this.mirror.pulledAtMs;
-    const maxAge = this.deps.pullMaxAgeMs ?? DEFAULT_PULL_MAX_AGE_MS;
-    let fresh = pulledAt !== null && this.deps.clock.now() - pulledAt <= maxAge;
+    // Asked to sync now, the phone pulls (a single request when nothing changed) unless it
+    // has just done so.
+    const maxAge = syncNow
+      ? SYNC_NOW_MIN_PULL_MS
+      : (this.deps.pullMaxAgeMs ?? DEFAULT_PULL_MAX_AGE_MS);
     let failure: ApiFailure | null = null;
-    if (token !== null && !fresh) {
+    // The pull notices plan and settings changes; it also feeds the fallback below.
+    if (token !== null && (pulledAt === null || now - pulledAt > maxAge)) {
       const outcome = await this.pullNow();
-      if (outcome.ok) fresh = true;
-      else failure = outcome.failure;
+      if (!outcome.ok) failure = outcome.failure;
     }
-    if (this.mirror.pulledAtMs === null) {
-      if (failure !== null) return this.failureReply(failure);
-      return { type: "error", code: "unpaired", message: "Pair the watch to get your plan." };
+    const days = localDays(now, this.deps.clock.utcOffsetMinutes(), WEEK_LENGTH);
+    const day: LocalDay =
+      date === undefined
+        ? (days.find((d) => d.weekday === weekday) ?? (days[0] as LocalDay))
+        : { date, weekday };
+    let fresh = false;
+    // A pull answered 401 has forgotten the token already.
+    if (token !== null && (await readToken(this.deps.settings)) !== null) {
+      const outcome = await this.week.refreshIfDue(token.access_token, days);
+      fresh = outcome.fresh;
+      failure ??= outcome.failure;
+      if (outcome.fetched && fresh) await this.markSynced();
+      if (failure?.kind === "error" && failure.status === 401) await this.forgetToken();
+      if (
+        fresh &&
+        !this.week.noPlan &&
+        this.week.session(day.date) === null &&
+        !days.some((d) => d.date === day.date)
+      ) {
+        const one = await this.week.fetchOne(token.access_token, day.date);
+        if (!one.ok) failure ??= one.failure;
+      }
     }
     if (this.mirror.needsLabels()) await this.mirror.ensureLabels();
-    return { type: "today", today: this.mirror.today(weekday), stale: !fresh };
+    const rev = this.week.rev(days, [
+      days.map((d) => this.mirror.planName(this.week.session(d.date)?.plan_id ?? "")),
+      this.mirror.exerciseLabels.size,
+    ]);
+    if (this.week.noPlan) {
+      return { type: "today", today: noPlanToday(day, await this.planAt()), stale: !fresh, rev };
+    }
+    const session = this.week.session(day.date);
+    if (session !== null) {
+      const planName = this.mirror.planName(session.plan_id);
+      const today = todayFromSession(day, session, planName, this.mirror.exerciseLabels);
+      return { type: "today", today, stale: !fresh, rev };
+    }
+    if (this.mirror.pulledAtMs !== null && (failure === null || isTransient(failure))) {
+      return {
+        type: "today",
+        today: { ...this.mirror.today(day.weekday), date: day.date },
+        stale: true,
+      };
+    }
+    if (failure !== null) return this.failureReply(failure);
+    return { type: "error", code: "unpaired", message: "Pair the watch to get your plan." };
   }
 }

@@ -20,7 +20,8 @@ interface MirrorState {
   pulledAtMs: number | null;
 }
 
-export type PullOutcome = { ok: true } | { ok: false; failure: ApiFailure };
+/** `changed`: the pull brought plan or settings records (what today's session depends on). */
+export type PullOutcome = { ok: true; changed: boolean } | { ok: false; failure: ApiFailure };
 
 function labelMap(rows: Record<string, [string, string | null]>): Map<string, ExerciseLabel> {
   return new Map(
@@ -74,7 +75,8 @@ export class PlanMirror {
     await this.deps.settings.remove(PULL_KEY);
   }
 
-  private apply(page: PullPage): void {
+  /** Applies a page; true when it held plan or settings records. */
+  private apply(page: PullPage): boolean {
     for (const record of page.changes.plans) {
       if (record.deleted || record.plan === null) delete this.state.plans[record.id];
       else this.state.plans[record.id] = { rev: record.rev, plan: record.plan };
@@ -82,6 +84,7 @@ export class PlanMirror {
     const settings = page.changes.settings[page.changes.settings.length - 1];
     if (settings !== undefined) this.state.activePlanId = settings.active_plan_id;
     this.state.cursor = page.cursor;
+    return page.changes.plans.length > 0 || settings !== undefined;
   }
 
   /**
@@ -91,6 +94,7 @@ export class PlanMirror {
    */
   async pull(token: string): Promise<PullOutcome> {
     let resets = 0;
+    let changed = false;
     for (let page = 0; page < MAX_PAGES; page++) {
       const query = `limit=${PULL_LIMIT}${
         this.state.cursor === null ? "" : `&cursor=${encodeURIComponent(this.state.cursor)}`
@@ -113,13 +117,14 @@ export class PlanMirror {
           };
         }
         this.state = empty();
+        changed = true;
         continue;
       }
       const body = res.body as PullPage;
-      this.apply(body);
+      if (this.apply(body)) changed = true;
       if (!body.has_more) this.state.pulledAtMs = this.deps.clock.now();
       await this.deps.settings.set(PULL_KEY, JSON.stringify(this.state));
-      if (!body.has_more) return { ok: true };
+      if (!body.has_more) return { ok: true, changed };
     }
     return {
       ok: false,
@@ -150,6 +155,16 @@ export class PlanMirror {
   /** True when a plan is known but the catalog's names and cues were never fetched. */
   needsLabels(): boolean {
     return !this.labelsFetched && Object.keys(this.state.plans).length > 0;
+  }
+
+  /** The active plan's name, for sessions that come from GET /plans/today. */
+  planName(planId: string): string | null {
+    return this.state.plans[planId]?.plan.name ?? null;
+  }
+
+  /** Exercise names and cues from the catalog, by id. */
+  get exerciseLabels(): ReadonlyMap<string, ExerciseLabel> {
+    return this.labels;
   }
 
   today(weekday: number): TodayPlan {

@@ -17,6 +17,7 @@ import {
   sessionScreen,
   syncLine,
   type WatchScreen,
+  WHY_MAX_CHARS,
 } from "./screens.ts";
 import { T0 } from "./testSupport/fakes.ts";
 import type { TodayPlan } from "./todayPlan.ts";
@@ -95,6 +96,58 @@ describe("home screen", () => {
     });
     expect(noPlan.todayNote).toBe("No plan yet: pick a routine");
     expect(noPlan.pair?.action).toEqual({ type: "open_pairing" });
+  });
+
+  it("lists today's progressed targets, says why they moved, and tags lighter, taper and adjusted days", () => {
+    const progressed: TodayPlan = {
+      ...today,
+      items: [
+        { ...lunge, weight_kg: 8 },
+        { ...plank, target_hold_s: 40, sets: 3 },
+        { ...lunge, exercise_id: "push-up", name: "Push-up", mode: "amrap", per_side: false },
+      ],
+      why: "All sets done last week, so two more reps and a heavier dumbbell from today on.",
+    };
+    const home = homeScreen({ nowMs: T0, today: progressed, routines: [], sync: synced });
+    expect(home.todayTargets).toEqual(["Lunge 2×10/side · 8 kg", "Plank 3×40 s", "Push-up 2×max"]);
+    expect(home.todayWhy).toHaveLength(WHY_MAX_CHARS);
+    expect(home.todayWhy).toMatch(/^All sets done last week, .*…$/);
+    expect(home.todayTag).toBeNull();
+    const tag = (over: Partial<TodayPlan>) =>
+      homeScreen({ nowMs: T0, today: { ...today, ...over }, routines: [], sync: synced }).todayTag;
+    expect(tag({ deload: true })).toBe("Lighter week");
+    expect(tag({ taper: true, deload: true })).toBe("Taper");
+    expect(tag({ adjusted: true, title: "Core & upper body", deload: true })).toBe(
+      "Adjusted: core & upper body",
+    );
+    // A rest day has no targets and no why, but keeps the week's tag.
+    const rest = homeScreen({
+      nowMs: T0,
+      today: { ...progressed, items: [], taper: true },
+      routines: [],
+      sync: synced,
+    });
+    expect(rest).toMatchObject({ todayTargets: [], todayWhy: null, todayTag: "Taper" });
+  });
+
+  it("tells a runner without a plan where to build one, and still offers the routines", () => {
+    const noPlan = homeScreen({
+      nowMs: T0,
+      today: {
+        weekday: 1,
+        planId: null,
+        planName: null,
+        title: null,
+        items: [],
+        cues: {},
+        planAt: "runstrong.example/plan",
+      },
+      routines: BUILTIN_ROUTINES,
+      sync: synced,
+    });
+    expect(noPlan.todayNote).toBe("No plan yet — build one at runstrong.example/plan");
+    expect(noPlan.today).toBeNull();
+    expect(noPlan.routines).toHaveLength(BUILTIN_ROUTINES.length);
   });
 
   it("phrases the sync state for a glance", () => {

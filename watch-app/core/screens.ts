@@ -37,8 +37,14 @@ export interface HomeScreen {
   kind: "home";
   /** The session the plan suggests today; null on a rest day or without a plan. */
   today: HomeEntry | null;
-  /** "Rest day · Easy run", "No plan yet: pick a routine". */
+  /** "Rest day · Easy run", "No plan yet — build one at runstrong.example/plan". */
   todayNote: string | null;
+  /** "Lighter week", "Taper", "Adjusted: core & upper body"; null in an ordinary week. */
+  todayTag: string | null;
+  /** Today's exercises with their (progressed) targets: "Squat 3×12", "Side plank 2×30 s/side". */
+  todayTargets: string[];
+  /** Why the targets moved (the first progression reason), cut to fit two lines. */
+  todayWhy: string | null;
   routines: HomeEntry[];
   sync: { text: string; tone: "ok" | "waiting" | "warning" };
   /** False when starting would be refused (storage full of unsynced sets). */
@@ -203,6 +209,37 @@ export function syncLine(status: SyncStatus, nowMs: number): HomeScreen["sync"] 
   return { text: `Synced ${agoText(nowMs - status.lastSyncAtMs)}`, tone: "ok" };
 }
 
+/** "Squat 3×12", "Plank 3×40 s", "Lunge 2×10/side · 8 kg", "Push-up 2×max". */
+export function targetLine(item: TodayPlan["items"][number]): string {
+  // As the session screens say it: an AMRAP set is "max" whatever its reference target.
+  const each =
+    item.mode === "amrap"
+      ? "max"
+      : item.mode === "hold"
+        ? item.target_hold_s === undefined
+          ? "hold"
+          : `${item.target_hold_s} s`
+        : (item.target_reps ?? "reps");
+  const side = item.per_side ? "/side" : "";
+  const weight = item.weight_kg === undefined ? "" : ` · ${item.weight_kg} kg`;
+  return `${item.name} ${item.sets}×${each}${side}${weight}`;
+}
+
+/** The word on a week or day that is not ordinary; an accepted adjustment names the new day. */
+function dayTag(today: TodayPlan): string | null {
+  if (today.adjusted) {
+    const title = today.title;
+    return title === null
+      ? "Adjusted"
+      : `Adjusted: ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+  }
+  if (today.taper) return "Taper";
+  return today.deload ? "Lighter week" : null;
+}
+
+/** Longest "why" shown: two short lines on the smallest screen. */
+export const WHY_MAX_CHARS = 56;
+
 export function homeScreen(input: {
   nowMs: number;
   today: TodayPlan | null;
@@ -212,15 +249,28 @@ export function homeScreen(input: {
   const { today, sync } = input;
   let entry: HomeEntry | null = null;
   let note: string | null = null;
+  let tag: string | null = null;
+  let why: string | null = null;
   if (today !== null && today.planId !== null) {
+    tag = dayTag(today);
     if (today.items.length > 0) {
       entry = {
         choice: "today",
         title: today.title ?? today.planName ?? "Today's session",
         detail: entryDetail(today.items),
       };
+      const reason = today.why;
+      if (reason !== undefined) {
+        why = reason.length <= WHY_MAX_CHARS ? reason : `${reason.slice(0, WHY_MAX_CHARS - 1)}…`;
+      }
     } else note = today.title === null ? "Rest day" : `Rest day · ${today.title}`;
-  } else if (today !== null) note = "No plan yet: pick a routine";
+  } else if (today !== null) {
+    // The built-in routines below stay on offer either way.
+    note =
+      today.planAt === undefined
+        ? "No plan yet: pick a routine"
+        : `No plan yet — build one at ${today.planAt}`;
+  }
   let notice: string | null = null;
   if (!sync.canStartSession) notice = "Storage full: sync with the phone to start a session";
   else if (sync.rejected.length > 0) {
@@ -230,6 +280,9 @@ export function homeScreen(input: {
     kind: "home",
     today: entry,
     todayNote: note,
+    todayTag: tag,
+    todayTargets: entry === null || today === null ? [] : today.items.map(targetLine),
+    todayWhy: why,
     routines: input.routines.map((r) => ({
       choice: `routine:${r.id}`,
       title: r.name,

@@ -64,7 +64,7 @@ describe("WatchApp", () => {
     expect(app.screen()).toMatchObject({ kind: "home", today: null });
     app.tick();
     await settle();
-    expect(r.phone.received).toContainEqual({ type: "get_today", weekday: 1 });
+    expect(r.phone.received).toContainEqual({ type: "get_today", weekday: 1, date: "2025-01-06" });
     expect(r.changes()).toBeGreaterThan(0);
     expect(app.screen()).toMatchObject({
       kind: "home",
@@ -168,7 +168,8 @@ describe("WatchApp", () => {
     app.act({ type: "close_pairing" });
     app.tick();
     await settle();
-    expect(r.phone.received.filter((q) => q.type === "get_today")).toHaveLength(2);
+    // The first refresh stopped at the phone's "unpaired"; after pairing, the week is asked.
+    expect(r.phone.received.filter((q) => q.type === "get_today")).toHaveLength(8);
     expect(app.screen()).toMatchObject({ kind: "home", today: { title: "Lower body" } });
   });
 

@@ -18,7 +18,7 @@ import {
   type WatchScreen,
 } from "./screens.ts";
 import { newUlid } from "./sessionIds.ts";
-import { isoWeekday } from "./todayPlan.ts";
+import { type LocalDay, localDays } from "./todayPlan.ts";
 import { type SessionPlan, WatchSession } from "./watchSession.ts";
 import { WatchSync } from "./watchSync.ts";
 
@@ -41,7 +41,7 @@ export interface WatchAppPorts {
 
 /** Pairing is polled this often while its screen is open. */
 const PAIRING_POLL_MS = 3_000;
-/** Today's plan and the phone's status are refreshed at most this often from home. */
+/** The week of sessions and the phone's status are refreshed at most this often from home. */
 const TODAY_REFRESH_MS = 15 * 60_000;
 const STATUS_REFRESH_MS = 5 * 60_000;
 
@@ -86,8 +86,13 @@ export class WatchApp {
     return new WatchApp(ports);
   }
 
-  private weekday(): number {
-    return isoWeekday(this.ports.clock.now(), this.ports.clock.utcOffsetMinutes());
+  /** Today and the six following local dates: the week the watch keeps for the phone's absence. */
+  private week(): LocalDay[] {
+    return localDays(this.ports.clock.now(), this.ports.clock.utcOffsetMinutes(), 7);
+  }
+
+  private today(): LocalDay {
+    return localDays(this.ports.clock.now(), this.ports.clock.utcOffsetMinutes(), 1)[0] as LocalDay;
   }
 
   /** Runs background work once at a time per name, re-rendering when it settles. */
@@ -118,7 +123,7 @@ export class WatchApp {
     }
     const home = homeScreen({
       nowMs: now,
-      today: this.sync.cachedToday(this.weekday()),
+      today: this.sync.cachedDay(this.today()),
       routines: BUILTIN_ROUTINES,
       sync: this.sync.status(),
     });
@@ -147,19 +152,23 @@ export class WatchApp {
       case "close_pairing":
         this.route = "home";
         this.sync.pairing = null;
-        // Back home after pairing (or trying to): fetch today's plan and the phone's status on
-        // the next tick instead of up to 15 minutes later.
+        // Back home after pairing (or trying to): fetch the week's sessions and the phone's
+        // status on the next tick instead of up to 15 minutes later.
         this.lastTodayRefreshMs = -Infinity;
         this.lastStatusRefreshMs = -Infinity;
         return;
       case "sync_now":
         this.pushNow();
-        this.background("today", () => this.sync.refreshToday(this.weekday()));
+        this.refreshWeek(true);
         return;
       default:
         this.session.dispatch(action.type);
         if (action.type === "finish") this.pushNow();
     }
+  }
+
+  private refreshWeek(syncNow = false): void {
+    this.background("today", () => this.sync.refreshWeek(this.week(), syncNow));
   }
 
   private pushNow(): void {
@@ -178,14 +187,15 @@ export class WatchApp {
 
   private planFor(choice: string): SessionPlan | null {
     if (choice === "today") {
-      const weekday = this.weekday();
-      const today = this.sync.cachedToday(weekday);
+      const day = this.today();
+      const today = this.sync.cachedDay(day);
       if (today === null || today.items.length === 0) return null;
+      // The items carry the day's progressed targets: set.log records them as its targets.
       const plan: SessionPlan = {
         name: today.title ?? today.planName ?? "Today's session",
         items: today.items,
         cues: today.cues,
-        planDay: weekday,
+        planDay: day.weekday,
         source: "plan",
       };
       if (today.planId !== null) plan.planId = today.planId;
@@ -220,7 +230,7 @@ export class WatchApp {
     }
     if (now - this.lastTodayRefreshMs >= TODAY_REFRESH_MS) {
       this.lastTodayRefreshMs = now;
-      this.background("today", () => this.sync.refreshToday(this.weekday()));
+      this.refreshWeek();
     }
     if (now - this.lastStatusRefreshMs >= STATUS_REFRESH_MS) {
       this.lastStatusRefreshMs = now;

@@ -40,6 +40,16 @@ const requestArb: fc.Arbitrary<WatchRequest> = fc.oneof(
   fc.constant<WatchRequest>({ type: "pair_poll" }),
   fc.string({ maxLength: 60 }).map((name): WatchRequest => ({ type: "pair_start", name })),
   fc.integer({ min: 1, max: 7 }).map((weekday): WatchRequest => ({ type: "get_today", weekday })),
+  fc
+    .record(
+      {
+        weekday: fc.integer({ min: 1, max: 7 }),
+        date: fc.constant("2025-01-06"),
+        sync: fc.constant(true as const),
+      },
+      { requiredKeys: ["weekday", "date"] },
+    )
+    .map((r): WatchRequest => ({ type: "get_today", ...r })),
 );
 
 const engineItemArb: fc.Arbitrary<EngineItem> = fc
@@ -68,6 +78,12 @@ const todayArb: fc.Arbitrary<TodayPlan> = fc
     planName: fc.option(fc.string({ maxLength: 60 }), { nil: null }),
     title: fc.option(fc.string({ maxLength: 60 }), { nil: null }),
     items: fc.array(engineItemArb, { maxLength: 8 }),
+    date: fc.option(fc.constantFrom("2025-01-06", "2025-12-31"), { nil: undefined }),
+    why: fc.option(fc.string({ maxLength: 80 }), { nil: undefined }),
+    deload: fc.option(fc.constant(true), { nil: undefined }),
+    taper: fc.option(fc.constant(true), { nil: undefined }),
+    adjusted: fc.option(fc.constant(true), { nil: undefined }),
+    planAt: fc.option(fc.constant("runstrong.example/plan"), { nil: undefined }),
     cueText: fc.dictionary(
       fc.constantFrom("squat", "plank", "side-plank", "calf-raise"),
       fc.string({ maxLength: 100, unit: "grapheme" }),
@@ -78,7 +94,9 @@ const todayArb: fc.Arbitrary<TodayPlan> = fc
     // Cues exist only for exercises of the day (the phone sends no others).
     const ids = new Set(t.items.map((i) => i.exercise_id));
     const cues = Object.fromEntries(Object.entries(cueText).filter(([id]) => ids.has(id)));
-    return { ...t, cues };
+    // Optional fields are absent rather than undefined, as decoding gives them.
+    const present = Object.fromEntries(Object.entries(t).filter(([, v]) => v !== undefined));
+    return { ...(present as Omit<TodayPlan, "cues">), cues };
   });
 
 const replyArb: fc.Arbitrary<PhoneReply> = fc.oneof(
@@ -142,7 +160,10 @@ const replyArb: fc.Arbitrary<PhoneReply> = fc.oneof(
     )
     .map((r): PhoneReply => ({ type: "pairing", ...r })),
   fc
-    .record({ today: todayArb, stale: fc.boolean() })
+    .record(
+      { today: todayArb, stale: fc.boolean(), rev: fc.nat({ max: 2 ** 32 - 1 }) },
+      { requiredKeys: ["today", "stale"] },
+    )
     .map((r): PhoneReply => ({ type: "today", ...r })),
   fc
     .record(
@@ -355,5 +376,56 @@ describe("watch link sizes", () => {
     expect(decodePhoneReply(eight).type).toBe("today");
     const forty = decodePhoneReply(encodePhoneReplyWithin(today(40), 1000));
     expect(forty).toMatchObject({ type: "error", code: "too_large" });
+  });
+
+  it("keeps a dated day's extras after the fields older watches read, and reads older replies", () => {
+    const reply: PhoneReply = {
+      type: "today",
+      stale: false,
+      rev: 4_000_000_000,
+      today: {
+        weekday: 6,
+        date: "2025-01-11",
+        planId: "P1",
+        planName: "Base",
+        title: "Core & upper body",
+        items: [],
+        cues: {},
+        why: "x".repeat(200),
+        deload: true,
+        adjusted: true,
+      },
+    };
+    const text = encodePhoneReplyWithin(reply, 250);
+    expect(messageBytes(text)).toBeLessThanOrEqual(250);
+    const message = JSON.parse(text) as unknown[];
+    // An older watch reads [version, "today", stale, weekday, plan, name, title, rows, items].
+    expect(message.slice(0, 9)).toEqual([
+      1,
+      "today",
+      0,
+      6,
+      "P1",
+      "Base",
+      "Core & upper body",
+      [],
+      [],
+    ]);
+    expect(decodePhoneReply(text)).toMatchObject({
+      rev: 4_000_000_000,
+      today: { date: "2025-01-11", deload: true, adjusted: true, why: `${"x".repeat(59)}…` },
+    });
+    // A reply from an older phone: no date, flags or rev.
+    const old = decodePhoneReply('[1,"today",1,2,"P1","Base","Legs",[],[]]');
+    expect(old).toEqual({
+      type: "today",
+      stale: true,
+      today: { weekday: 2, planId: "P1", planName: "Base", title: "Legs", items: [], cues: {} },
+    });
+    // An older phone reads the weekday of a dated request.
+    const req = JSON.parse(
+      encodeWatchRequest({ type: "get_today", weekday: 6, date: "2025-01-11" }),
+    );
+    expect(req.slice(0, 3)).toEqual([1, "get_today", 6]);
   });
 });

@@ -22,7 +22,12 @@ export type WatchRequest =
   /** `name` is what the approval page shows, e.g. "Amazfit Balance". */
   | { type: "pair_start"; name: string }
   | { type: "pair_poll" }
-  | { type: "get_today"; weekday: number };
+  /**
+   * The session of one day: by `date` ("YYYY-MM-DD", the watch's local date) from phones that
+   * keep the week of sessions; `weekday` is what older phones answer by. `sync`: the runner
+   * asked to sync now, so the phone checks the server for plan changes first.
+   */
+  | { type: "get_today"; weekday: number; date?: string; sync?: true };
 
 // ---- phone → watch ----
 
@@ -66,7 +71,11 @@ export type PhoneReply =
   | { type: "rebase"; generation: number; firstSeq: number; expectedSeq: number }
   | { type: "status"; paired: boolean; lastSyncAgoS: number | null }
   | ({ type: "pairing" } & PairingView)
-  | { type: "today"; today: TodayPlan; stale: boolean }
+  /**
+   * `rev` names what the phone would send for the whole week (today and six more dates): while
+   * it is unchanged the watch need not ask for the other days again.
+   */
+  | { type: "today"; today: TodayPlan; stale: boolean; rev?: number }
   | { type: "error"; code: LinkErrorCode; message?: string; retryAfterS?: number };
 
 export class WatchLinkError extends Error {
@@ -165,7 +174,7 @@ export function encodeWatchRequest(req: WatchRequest): string {
     case "pair_start":
       return JSON.stringify([v, "pair_start", req.name]);
     case "get_today":
-      return JSON.stringify([v, "get_today", req.weekday]);
+      return JSON.stringify(trimmed([v, "get_today", req.weekday, req.date, req.sync ? 1 : null]));
   }
 }
 
@@ -184,8 +193,13 @@ export function decodeWatchRequest(text: string): WatchRequest {
       return { type: "pair_poll" };
     case "pair_start":
       return { type: "pair_start", name: str(m[2], "name") };
-    case "get_today":
-      return { type: "get_today", weekday: int(m[2], "weekday", 1) };
+    case "get_today": {
+      const req: WatchRequest = { type: "get_today", weekday: int(m[2], "weekday", 1) };
+      const date = optStr(m[3], "date");
+      if (date !== undefined) req.date = date;
+      if (m[4] === 1) req.sync = true;
+      return req;
+    }
     default:
       return fail(`unknown request ${JSON.stringify(m[1])}`);
   }
@@ -226,6 +240,10 @@ const ERROR_CODES: readonly LinkErrorCode[] = [
   "too_large",
 ];
 const MODES = ["reps", "hold", "amrap"] as const;
+/** Bits of a today's `flags`. */
+const DELOAD = 1;
+const TAPER = 2;
+const ADJUSTED = 4;
 const PROBLEM_CODES = { rejected: "r", conflict: "c" } as const;
 
 function encodeToday(t: TodayPlan): unknown[] {
@@ -258,11 +276,24 @@ function encodeToday(t: TodayPlan): unknown[] {
       item.weight_kg,
     ]);
   });
-  return [t.weekday, t.planId, t.planName, t.title, rows, items];
+  const flags = (t.deload ? DELOAD : 0) | (t.taper ? TAPER : 0) | (t.adjusted ? ADJUSTED : 0);
+  // The fields after `items` came later: older watches read the first six and ignore the rest.
+  return [
+    t.weekday,
+    t.planId,
+    t.planName,
+    t.title,
+    rows,
+    items,
+    t.date,
+    t.why,
+    flags === 0 ? null : flags,
+    t.planAt,
+  ];
 }
 
 function decodeToday(m: unknown[]): TodayPlan {
-  const [weekday, planId, planName, title, rows, items] = m;
+  const [weekday, planId, planName, title, rows, items, date, why, flags, planAt] = m;
   if (!Array.isArray(rows) || !Array.isArray(items)) fail("today needs exercise and item lists");
   const cues: Record<string, string> = {};
   const table = rows.map((row, i): [string, string] => {
@@ -297,7 +328,7 @@ function decodeToday(m: unknown[]): TodayPlan {
     return item;
   });
   const text = (v: unknown, what: string) => (v === null ? null : str(v, what));
-  return {
+  const today: TodayPlan = {
     weekday: int(weekday, "weekday", 1),
     planId: text(planId, "plan id"),
     planName: text(planName, "plan name"),
@@ -305,6 +336,17 @@ function decodeToday(m: unknown[]): TodayPlan {
     items: engineItems,
     cues,
   };
+  const day = optStr(date, "date");
+  const reason = optStr(why, "why");
+  const bits = optInt(flags, "flags") ?? 0;
+  const at = optStr(planAt, "plan address");
+  if (day !== undefined) today.date = day;
+  if (reason !== undefined) today.why = reason;
+  if (bits & DELOAD) today.deload = true;
+  if (bits & TAPER) today.taper = true;
+  if (bits & ADJUSTED) today.adjusted = true;
+  if (at !== undefined) today.planAt = at;
+  return today;
 }
 
 export function encodePhoneReply(reply: PhoneReply): string {
@@ -333,7 +375,9 @@ export function encodePhoneReply(reply: PhoneReply): string {
         ]),
       );
     case "today":
-      return JSON.stringify([v, "today", reply.stale ? 1 : 0, ...encodeToday(reply.today)]);
+      return JSON.stringify(
+        trimmed([v, "today", reply.stale ? 1 : 0, ...encodeToday(reply.today), reply.rev]),
+      );
     case "error":
       return JSON.stringify(trimmed([v, "error", reply.code, reply.message, reply.retryAfterS]));
   }
@@ -398,8 +442,16 @@ export function decodePhoneReply(text: string): PhoneReply {
       if (uri !== undefined) reply.verificationUri = uri;
       return reply;
     }
-    case "today":
-      return { type: "today", stale: m[2] === 1, today: decodeToday(m.slice(3)) };
+    case "today": {
+      const reply: PhoneReply = {
+        type: "today",
+        stale: m[2] === 1,
+        today: decodeToday(m.slice(3)),
+      };
+      const rev = optInt(m[13], "rev");
+      if (rev !== undefined) reply.rev = rev;
+      return reply;
+    }
     case "error": {
       const reply: PhoneReply = { type: "error", code: oneOf(m[2], ERROR_CODES, "error code") };
       const message = optStr(m[3], "message");
@@ -435,10 +487,12 @@ function shrinkSteps(reply: PhoneReply): PhoneReply[] {
       Object.fromEntries(Object.entries(reply.today.cues).map(([id, cue]) => [id, clip(cue, max)]));
     const names = (max: number) =>
       reply.today.items.map((i) => ({ ...i, name: clip(i.name, max) }));
+    const t = reply.today;
+    const why = t.why === undefined ? {} : { why: clip(t.why, 60) };
     return [
-      { ...reply, today: { ...reply.today, cues: withCues(80) } },
-      { ...reply, today: { ...reply.today, cues: {} } },
-      { ...reply, today: { ...reply.today, cues: {}, items: names(20) } },
+      { ...reply, today: { ...t, ...why, cues: withCues(80) } },
+      { ...reply, today: { ...t, ...why, cues: {} } },
+      { ...reply, today: { ...t, ...why, cues: {}, items: names(20) } },
     ];
   }
   if (reply.type === "error" && reply.message !== undefined) {

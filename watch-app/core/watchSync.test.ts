@@ -6,7 +6,7 @@ import { Outbox } from "./outbox.ts";
 import { FakeClock, seededRandom } from "./testSupport/fakes.ts";
 import { MemoryKeyValueStore } from "./testSupport/memoryStore.ts";
 import { StubPhone } from "./testSupport/stubPhone.ts";
-import type { TodayPlan } from "./todayPlan.ts";
+import { type LocalDay, localDays, type TodayPlan } from "./todayPlan.ts";
 import { WatchSync } from "./watchSync.ts";
 
 const finish = (n: number): MutationBody => ({
@@ -137,7 +137,7 @@ describe("WatchSync", () => {
     expect(r.sync.due()).toBe(true);
   });
 
-  it("caches plan days by weekday and drops them when the plan changes", async () => {
+  it("keeps the weekday cache of older phones: by weekday, dropped when the plan changes", async () => {
     const r = rig(0);
     const day = (weekday: number, planId: string): TodayPlan => ({
       weekday,
@@ -147,14 +147,15 @@ describe("WatchSync", () => {
       items: [],
       cues: {},
     });
+    // An older phone answers by weekday, without a date or a rev.
     r.phone.answer = (req) =>
       req.type === "get_today"
         ? { type: "today", stale: false, today: day(req.weekday, "P1") }
         : null;
-    await r.sync.refreshToday(1);
-    await r.sync.refreshToday(3);
-    expect(r.sync.cachedToday(3)?.title).toBe("Day 3");
-    // Survives a restart.
+    await r.sync.refreshWeek(localDays(r.clock.now(), 60, 7));
+    expect(r.phone.received).toHaveLength(7);
+    expect(r.sync.cachedDay({ date: "2025-01-08", weekday: 3 })?.title).toBe("Day 3");
+    // Survives a restart, and a week later still answers by weekday.
     const again = new WatchSync({
       link: r.phone,
       outbox: r.outbox,
@@ -162,15 +163,106 @@ describe("WatchSync", () => {
       clock: r.clock,
       random: seededRandom(),
     });
-    expect(again.cachedToday(1)?.title).toBe("Day 1");
-    r.phone.answer = () => null;
-    expect((await again.refreshToday(1))?.title).toBe("Day 1");
+    expect(again.cachedDay({ date: "2025-01-13", weekday: 1 })?.title).toBe("Day 1");
     r.phone.answer = (req) =>
       req.type === "get_today"
         ? { type: "today", stale: false, today: day(req.weekday, "P2") }
         : null;
-    await again.refreshToday(1);
-    expect(again.cachedToday(3)).toBeNull();
-    expect(again.cachedToday(1)?.planId).toBe("P2");
+    await again.refreshWeek(localDays(r.clock.now(), 60, 1));
+    expect(again.cachedDay({ date: "2025-01-08", weekday: 3 })).toBeNull();
+    expect(again.cachedDay({ date: "2025-01-06", weekday: 1 })?.planId).toBe("P2");
+  });
+
+  it("keeps a week by date, asks only today while the phone's rev is unchanged, and drops past dates", async () => {
+    const r = rig(0);
+    let rev = 11;
+    const dated = (d: LocalDay): TodayPlan => ({
+      weekday: d.weekday,
+      date: d.date,
+      planId: "P1",
+      planName: "Plan",
+      title: `Session of ${d.date}`,
+      items: [],
+      cues: {},
+    });
+    r.phone.answer = (req) =>
+      req.type === "get_today" && req.date !== undefined
+        ? {
+            type: "today",
+            stale: false,
+            rev,
+            today: dated({ date: req.date, weekday: req.weekday }),
+          }
+        : null;
+    const week = localDays(r.clock.now(), 60, 7);
+    await r.sync.refreshWeek(week);
+    expect(r.phone.received.map((q) => q.type === "get_today" && q.date)).toEqual(
+      week.map((d) => d.date),
+    );
+    expect(r.sync.cachedDay({ date: "2025-01-11", weekday: 6 })?.title).toBe(
+      "Session of 2025-01-11",
+    );
+    // Same rev: today alone is asked.
+    await r.sync.refreshWeek(week);
+    expect(r.phone.received).toHaveLength(8);
+    // Another rev: the whole week again.
+    rev = 12;
+    await r.sync.refreshWeek(week);
+    expect(r.phone.received).toHaveLength(15);
+    // A day later Monday is dropped and the new Monday is not held: the whole week is asked.
+    r.clock.advance(86_400_000);
+    await r.sync.refreshWeek(localDays(r.clock.now(), 60, 7));
+    expect(r.sync.cachedDay({ date: "2025-01-06", weekday: 1 })).toBeNull();
+    expect(r.sync.cachedDay({ date: "2025-01-13", weekday: 1 })?.title).toBe(
+      "Session of 2025-01-13",
+    );
+    // The phone goes away in the middle: what was fetched stays, the rest is asked next time.
+    rev = 13;
+    let answers = 3;
+    r.phone.answer = (req) =>
+      req.type === "get_today" && req.date !== undefined && answers-- > 0
+        ? {
+            type: "today",
+            stale: false,
+            rev,
+            today: dated({ date: req.date, weekday: req.weekday }),
+          }
+        : null;
+    const before = r.phone.received.length;
+    await r.sync.refreshWeek(localDays(r.clock.now(), 60, 7));
+    expect(r.phone.received.length - before).toBe(4);
+    expect(r.sync.lastProblem).toBe("phone_away");
+    expect(r.sync.cachedDay({ date: "2025-01-12", weekday: 7 })?.title).toBe(
+      "Session of 2025-01-12",
+    );
+  });
+
+  it("keeps one no-plan answer for every day, and drops it when a plan arrives", async () => {
+    const r = rig(0);
+    r.phone.answer = (req) =>
+      req.type === "get_today"
+        ? {
+            type: "today",
+            stale: false,
+            rev: 1,
+            today: {
+              weekday: req.weekday,
+              date: req.date as string,
+              planId: null,
+              planName: null,
+              title: null,
+              items: [],
+              cues: {},
+              planAt: "runstrong.example/plan",
+            },
+          }
+        : null;
+    await r.sync.refreshWeek(localDays(r.clock.now(), 60, 7));
+    // No plan: the other days need not be asked.
+    expect(r.phone.received).toHaveLength(1);
+    expect(r.sync.cachedDay({ date: "2025-01-10", weekday: 5 })).toMatchObject({
+      planId: null,
+      planAt: "runstrong.example/plan",
+    });
   });
 });

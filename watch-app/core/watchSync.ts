@@ -1,10 +1,11 @@
 // The watch's side of the phone link: drains the outbox to the phone in budgeted pushes,
-// applies acks and rebases, fetches today's plan and the pairing state, and backs off while
-// the phone is away. One request at a time; nothing is lost when a reply never comes.
+// applies acks and rebases, fetches the week of sessions (by date, so a week without the phone
+// still offers each day's own) and the pairing state, and backs off while the phone is away.
+// One request at a time; nothing is lost when a reply never comes.
 import { Backoff } from "./backoff.ts";
 import type { Outbox, RejectedMutation } from "./outbox.ts";
 import type { Clock, KeyValueStore, PhoneLink, RandomSource } from "./ports.ts";
-import type { TodayPlan } from "./todayPlan.ts";
+import type { LocalDay, TodayPlan } from "./todayPlan.ts";
 import {
   DEFAULT_MAX_MESSAGE_BYTES,
   decodePhoneReply,
@@ -55,10 +56,18 @@ const MAX_EXCHANGES_PER_SYNC = 100;
 interface StoredSync {
   paired: boolean | null;
   lastSyncAtMs: number | null;
-  /** Plan days the phone sent, by ISO weekday, all from the plan `planId`. */
+  /**
+   * Sessions the phone sent, all from the plan `planId`: by local date ("2025-01-06"), by ISO
+   * weekday ("1", from phones that answer by weekday only), or under NO_PLAN alone.
+   */
   planId: string | null;
   days: Record<string, TodayPlan>;
+  /** The phone's `rev` of the week last fetched in full. */
+  rev?: number;
 }
+
+/** The key of the one answer kept when the runner has no plan: it holds for every day. */
+const NO_PLAN = "none";
 
 export class WatchSync {
   private saved: StoredSync = { paired: null, lastSyncAtMs: null, planId: null, days: {} };
@@ -104,9 +113,10 @@ export class WatchSync {
     };
   }
 
-  /** The plan day cached for an ISO weekday, if the phone ever sent it. */
-  cachedToday(weekday: number): TodayPlan | null {
-    return this.saved.days[String(weekday)] ?? null;
+  /** The session cached for a day: by its date, else by its weekday (older phones), if any. */
+  cachedDay(day: LocalDay): TodayPlan | null {
+    const days = this.saved.days;
+    return days[day.date] ?? days[String(day.weekday)] ?? days[NO_PLAN] ?? null;
   }
 
   /** True when a push is worth trying now (something pending, not backing off, not busy). */
@@ -248,24 +258,51 @@ export class WatchSync {
     this.save();
   }
 
-  /** Fetches the plan day for `weekday`; on failure the cached one stays. */
-  async refreshToday(weekday: number): Promise<TodayPlan | null> {
-    const reply = await this.exchange({ type: "get_today", weekday });
-    if (reply?.type !== "today") {
-      if (reply?.type === "error") this.onError(reply);
-      return this.cachedToday(weekday);
-    }
-    const today = reply.today;
+  /** Keeps one answer; another plan (or none) drops what came from the old one. */
+  private keep(today: TodayPlan, firstDate: string): void {
     if (today.planId !== this.saved.planId) {
-      // Another plan (or none): days cached from the old one no longer apply.
       this.saved.planId = today.planId;
       this.saved.days = {};
+      delete this.saved.rev;
     }
-    this.saved.days[String(today.weekday)] = today;
-    this.saved.paired = true;
-    this.linkAnswered();
+    const days = this.saved.days;
+    // Dates before today will not be asked for again.
+    for (const key of Object.keys(days)) if (key.length === 10 && key < firstDate) delete days[key];
+    days[today.planId === null ? NO_PLAN : (today.date ?? String(today.weekday))] = today;
+  }
+
+  /**
+   * Fetches the sessions of `days` (today first, then the following dates), one request each,
+   * stopping when the phone does not answer; the cached ones stay. `syncNow`: the runner asked,
+   * so the phone looks for plan changes on the server first. When today's answer carries
+   * the `rev` of the week already held in full, or says there is no plan, the rest is skipped.
+   */
+  async refreshWeek(days: readonly LocalDay[], syncNow = false): Promise<void> {
+    const first = days[0];
+    if (first === undefined) return;
+    let rev: number | undefined;
+    for (const day of days) {
+      const sync = syncNow && day === first ? { sync: true as const } : {};
+      const reply = await this.exchange({ type: "get_today", ...day, ...sync });
+      if (reply?.type !== "today") {
+        if (reply?.type === "error") this.onError(reply);
+        this.save();
+        return;
+      }
+      this.keep(reply.today, first.date);
+      this.saved.paired = true;
+      this.linkAnswered();
+      if (day === first) {
+        rev = reply.rev;
+        const held = days.every((d) => this.saved.days[d.date] !== undefined);
+        if (reply.today.planId === null || (rev !== undefined && rev === this.saved.rev && held)) {
+          break;
+        }
+      }
+    }
+    if (rev === undefined) delete this.saved.rev;
+    else this.saved.rev = rev;
     this.save();
-    return today;
   }
 
   private onPairing(reply: PhoneReply | null): PairingProgress | null {

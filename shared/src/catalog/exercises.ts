@@ -1,6 +1,7 @@
 // The built-in exercise catalog: every exercise named in the five seed articles, with the
 // seeds' own numbers as prescriptions and runstrong defaults only where a seed gives none.
-import { type Exercise, type Prescription, SEED } from "./exerciseSchema.ts";
+import type { Exercise, Prescription } from "./exerciseSchema.ts";
+import { SEED } from "./seedFiles.ts";
 
 // Prescriptions shared by a parent and its variants are defined once so they cannot drift.
 

@@ -1,6 +1,7 @@
 // Built-in routines taken from the seed articles. Each item picks the prescription from the
 // routine's own seed when that seed gives numbers, otherwise the exercise's default.
-import { type Routine, SEED } from "./exerciseSchema.ts";
+import type { Routine } from "./exerciseSchema.ts";
+import { SEED } from "./seedFiles.ts";
 
 export const routines: readonly Routine[] = [
   {

@@ -61,6 +61,27 @@ describe("generatePlan", () => {
     expect(week.days.find((d) => d.weekday === 1)?.title).toBe("Core & upper body");
   });
 
+  it("keeps lower-body work off the long-run day when another strength day is free of one", () => {
+    const { plan } = generatePlan({
+      ...REQUEST,
+      sessions_per_week: 3,
+      minutes: 40,
+      running_week: [
+        { weekday: 1, run: "rest" },
+        { weekday: 2, run: "easy" },
+        { weekday: 3, run: "tempo" },
+        { weekday: 4, run: "easy" },
+        { weekday: 5, run: "rest" },
+        { weekday: 6, run: "long" },
+        { weekday: 7, run: "easy" },
+      ],
+    });
+    // Only Monday, Thursday and Saturday avoid the days before key runs and each other.
+    expect(plan.days.filter((d) => d.items.length > 0).map((d) => d.weekday)).toEqual([1, 4, 6]);
+    expect(plan.days.find((d) => d.weekday === 6)?.title).not.toMatch(/Lower body/);
+    expect(plan.days.find((d) => d.weekday === 1)?.title).toBe("Lower body");
+  });
+
   it("starts new runners at the bottom of each range and the experienced on a harder variation", () => {
     expect(planItemFor("squat", "new").target_reps).toBe(10);
     expect(planItemFor("squat", "some").target_reps).toBe(13);

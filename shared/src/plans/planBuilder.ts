@@ -173,9 +173,14 @@ export function generatePlan(req: GeneratePlanRequest): GeneratePlanResponse {
   };
   const kinds = runningKinds(inputs);
   const strengthDays = placeStrengthDays(inputs.sessions_per_week, kinds);
-  // Lower body goes on the day with the most recovery before the next key run.
+  // Lower body goes on the day with the most recovery before the next key run, and not on the
+  // day of a long run or race itself when another strength day is free of one.
+  const heavyRunDay = (d: number) => kinds.get(d) === "long" || kinds.get(d) === "race";
   const byRecovery = [...strengthDays].sort(
-    (a, b) => daysToNextKeyRun(b, kinds) - daysToNextKeyRun(a, kinds) || a - b,
+    (a, b) =>
+      Number(heavyRunDay(a)) - Number(heavyRunDay(b)) ||
+      daysToNextKeyRun(b, kinds) - daysToNextKeyRun(a, kinds) ||
+      a - b,
   );
   const focuses = focusesFor(strengthDays.length);
   const focusOf = new Map<number, SessionFocus>();

@@ -1,6 +1,6 @@
-// The home screen: today's session (or why there is none), the built-in routines, the sync state
-// (tap it to sync now) and, until paired, the pairing button. The list scrolls; rows are
-// stacked at render time so hidden ones leave no gaps.
+// The home screen: today's session with its targets and why they moved (or why there is none),
+// the built-in routines, the sync state (tap it to sync now) and, until paired, the pairing
+// button. The list scrolls; rows are stacked at render time so hidden ones leave no gaps.
 import type { HomeEntry, HomeScreen, WatchAction } from "../../core/index.ts";
 import { color } from "../layout/theme.ts";
 import type { HomeLayout } from "../layout/types.ts";
@@ -30,7 +30,26 @@ export function homeView(
     onTap: () => act({ type: "sync_now" }),
   });
   const notice = text(box(line * 2), { size: t.small, color: color.warning, wrap: true });
-  const note = text(box(line * 2), { size: t.body, color: color.muted, wrap: true });
+  const note = text(box(line * 4), { size: t.small, color: color.muted, wrap: true });
+  /**
+   * Height of wrapped text, from its lines as the widget wraps them at spaces (a character is
+   * taken as 0.56 em wide, a little over the system font's average, so text is never cut).
+   */
+  const wrapped = (value: string, size: number, most: number) => {
+    const perLine = Math.max(1, Math.floor(w / (size * 0.56)));
+    let lines = 1;
+    let used = 0;
+    for (const word of value.split(" ")) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= perLine) used = need;
+      else {
+        lines += used === 0 ? 0 : 1;
+        lines += Math.ceil(word.length / perLine) - 1;
+        used = word.length % perLine || perLine;
+      }
+    }
+    return line * Math.min(most, lines);
+  };
   let pairAction: WatchAction | null = null;
   const pair = button(box(layout.button), {
     size: t.button,
@@ -57,6 +76,10 @@ export function homeView(
   };
   /** Today's session stands out; the routines are made as the list needs them. */
   const today = row(true);
+  const tag = text(box(line * 2), { size: t.small, color: color.accent, wrap: true });
+  /** One line per exercise of today's session, made as needed. */
+  const targets: Handle[] = [];
+  const why = text(box(line * 3), { size: t.small, color: color.muted, wrap: true });
   const rows: Row[] = [];
   /** Empty room under the last row: the page scrolls far enough to lift it off the bezel. */
   const end = text(box(layout.bottom), { size: t.small, color: color.muted });
@@ -64,6 +87,8 @@ export function homeView(
     sync.tag("sync-line");
     notice.tag("home-notice");
     note.tag("today-note");
+    tag.tag("today-tag");
+    why.tag("today-why");
   }
 
   return (s) => {
@@ -71,7 +96,7 @@ export function homeView(
     const place = (h: Handle, height: number, shown: boolean) => {
       h.show(shown);
       if (!shown) return;
-      h.moveTo(y);
+      h.moveTo(y, height);
       y += height + layout.gap;
     };
     place(header, line, true);
@@ -87,7 +112,9 @@ export function homeView(
     }
     place(pair, layout.button, s.pair !== null);
     note.set(s.todayNote ?? "");
-    place(note, line * 2, s.todayNote !== null);
+    place(note, wrapped(s.todayNote ?? "", t.small, 4), s.todayNote !== null);
+    tag.set(s.todayTag ?? "");
+    place(tag, wrapped(s.todayTag ?? "", t.small, 2), s.todayTag !== null);
     const show = (r: Row, entry: HomeEntry | null) => {
       if (entry !== null) {
         r.choice = entry.choice;
@@ -100,6 +127,16 @@ export function homeView(
       place(r.detail, line, entry !== null);
     };
     show(today, s.today);
+    s.todayTargets.forEach((target, i) => {
+      targets[i] ??= text(box(line * 2), { size: t.small, color: color.text, wrap: true });
+      const h = targets[i] as Handle;
+      h.set(target);
+      if (RS_SIM) h.tag(`today-target-${i}`);
+      place(h, wrapped(target, t.small, 2), true);
+    });
+    for (const h of targets.slice(s.todayTargets.length)) place(h, line, false);
+    why.set(s.todayWhy ?? "");
+    place(why, wrapped(s.todayWhy ?? "", t.small, 3), s.todayWhy !== null);
     s.routines.forEach((entry, i) => {
       rows[i] ??= row(false);
       show(rows[i] as Row, entry);

@@ -23,8 +23,8 @@ export interface Handle {
   /** The text (or button label); unchanged values are not redrawn. */
   set(text: string): void;
   show(visible: boolean): void;
-  /** Moves the widget to another `y` (the home list re-stacks its rows). */
-  moveTo(y: number): void;
+  /** Moves the widget to another `y`, optionally `h` tall (the home list re-stacks its rows). */
+  moveTo(y: number, h?: number): void;
   color(value: number): void;
   /** Simulator only (`if (RS_SIM)` strips every call from device builds): a data-testid. */
   tag(id: string): void;
@@ -65,6 +65,7 @@ export function widgets(z: Zui): Widgets {
     let text = "";
     let visible = true;
     let y = box.y;
+    let height = box.h;
     let tint = -1;
     return {
       set(value) {
@@ -77,10 +78,11 @@ export function widgets(z: Zui): Widgets {
         visible = value;
         w.setProperty(prop.VISIBLE, value);
       },
-      moveTo(value) {
-        if (value === y) return;
+      moveTo(value, h = box.h) {
+        if (value === y && h === height) return;
         y = value;
-        w.setProperty(prop.MORE, { x: box.x, y: value, w: box.w, h: box.h });
+        height = h;
+        w.setProperty(prop.MORE, { x: box.x, y: value, w: box.w, h });
       },
       color(value) {
         if (value === tint) return;

@@ -241,6 +241,8 @@ export const settings = sqliteTable(
     activePlanId: text("active_plan_id"),
     units: text("units").notNull().default("metric"),
     restSDefault: integer("rest_s_default").notNull().default(60),
+    /** IANA zone that decides the runner's "today"; null until a client sets one. */
+    timeZone: text("time_zone"),
     version: integer("version").notNull(),
   },
   (t) => [index("settings_user_version_idx").on(t.userId, t.version)],

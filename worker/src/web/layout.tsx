@@ -67,6 +67,7 @@ export function Layout(props: LayoutProps & { children: Child; viewer: Viewer | 
         data-web-device={v ? (v.webDeviceId ?? "") : undefined}
         data-web-last-seq={v ? String(v.webLastSeq) : undefined}
         data-state={v?.state}
+        data-time-zone={v ? (v.timeZoneSetting ?? "") : undefined}
         class={v ? "signed-in" : "signed-out"}
       >
         <a class="skip" href="#content">

@@ -15,14 +15,24 @@ export type Viewer = Locale & {
   webDeviceId: string | null;
   webLastSeq: number;
   activePlanId: string | null;
+  /** The account's time-zone setting (null until set); `tz` is what pages actually use. */
+  timeZoneSetting: string | null;
   /** Changes whenever anything of the user syncs: the pages' freshness check compares it. */
   state: string;
   now: number;
 };
 
-export function localeOf(c: Context<AppEnv>, units: Units = "metric"): Locale {
+/**
+ * The zone comes from the account's setting when it has one (the same on every device), else
+ * from the rs_tz cookie the page scripts set, else UTC.
+ */
+export function localeOf(
+  c: Context<AppEnv>,
+  units: Units = "metric",
+  timeZone: string | null = null,
+): Locale {
   return {
-    tz: safeTimeZone(getCookie(c, "rs_tz")),
+    tz: safeTimeZone(timeZone ?? getCookie(c, "rs_tz")),
     lang: pickLanguage(c.req.header("accept-language")),
     units,
   };
@@ -44,6 +54,7 @@ export async function loadViewer(c: Context<AppEnv>): Promise<Viewer | null> {
       .select({
         activePlanId: settings.activePlanId,
         units: settings.units,
+        timeZone: settings.timeZone,
       })
       .from(settings)
       .where(eq(settings.userId, userId)),
@@ -53,8 +64,10 @@ export async function loadViewer(c: Context<AppEnv>): Promise<Viewer | null> {
   const own = principal.deviceId ? deviceRows.find((d) => d.id === principal.deviceId) : undefined;
   const lastSeen = deviceRows.reduce((m, d) => Math.max(m, d.lastSeen ?? 0), 0);
   const units: Units = settingsRows[0]?.units === "imperial" ? "imperial" : "metric";
+  const timeZone = settingsRows[0]?.timeZone ?? null;
   return {
-    ...localeOf(c, units),
+    ...localeOf(c, units, timeZone),
+    timeZoneSetting: timeZone,
     userId,
     email: user.email,
     webDeviceId: principal.deviceId,

@@ -4,10 +4,13 @@
 import { exerciseById } from "@runstrong/shared/catalog";
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../appEnv.ts";
+import { loadAssessmentDue } from "./data/assessments.ts";
+import { listHistory } from "./data/history.ts";
 import { listDevices, loadOverview } from "./data/overview.ts";
 import { loadPlan } from "./data/plan.ts";
 import { loadProgress, RANGES } from "./data/progress.ts";
-import { listSessions, loggedExercises, sessionDetail } from "./data/sessions.ts";
+import { loggedExercises, sessionDetail } from "./data/sessions.ts";
+import { loadUpcoming } from "./data/upcoming.ts";
 import { addDays, isIsoDate, isoWeekday, localDate, startOfLocalDay } from "./format.ts";
 import type { Script } from "./layout.tsx";
 import { notFound, page, signInFirst } from "./pageFrame.tsx";
@@ -69,8 +72,16 @@ export const webRoutes = new Hono<AppEnv>()
         <WelcomePage deleted={c.req.query("deleted") === "1"} />,
       );
     }
-    const o = await loadOverview(c.get("db"), v);
-    return page(c, v, { title: "This week", tab: "today", live: true }, <Dashboard o={o} v={v} />);
+    const [o, due] = await Promise.all([
+      loadOverview(c.get("db"), v),
+      loadAssessmentDue(c.get("db"), v),
+    ]);
+    return page(
+      c,
+      v,
+      { title: "This week", tab: "today", live: true },
+      <Dashboard o={o} v={v} due={due} />,
+    );
   })
   .get("/pair", async (c) => {
     const v = await loadViewer(c);
@@ -104,10 +115,16 @@ export const webRoutes = new Hono<AppEnv>()
       offset: f.page * PAGE_SIZE,
       limit: PAGE_SIZE,
       ...(f.exercise && !f.errors.exercise ? { exercise: f.exercise } : {}),
-      ...(f.from && !f.errors.from ? { fromMs: startOfLocalDay(f.from, v.tz) } : {}),
-      ...(f.to && !f.errors.to && !bad ? { toMs: startOfLocalDay(addDays(f.to, 1), v.tz) } : {}),
+      ...(f.from && !f.errors.from
+        ? { fromMs: startOfLocalDay(f.from, v.tz), fromDate: f.from }
+        : {}),
+      ...(f.to && !f.errors.to && !bad
+        ? { toMs: startOfLocalDay(addDays(f.to, 1), v.tz), toDate: f.to }
+        : {}),
     };
-    const { rows, more } = bad ? { rows: [], more: false } : await listSessions(db, v.userId, q);
+    const { items, more } = bad
+      ? { items: [], more: false }
+      : await listHistory(db, v.userId, v.tz, q);
     const deleted = c.req.query("deleted");
     const flash =
       deleted === "1"
@@ -119,7 +136,7 @@ export const webRoutes = new Hono<AppEnv>()
       c,
       v,
       { title: "History", tab: "history", live: !bad },
-      <HistoryPage v={v} f={f} rows={rows} more={more} exercises={exercises} flash={flash} />,
+      <HistoryPage v={v} f={f} items={items} more={more} exercises={exercises} flash={flash} />,
       200,
     );
   })
@@ -169,17 +186,23 @@ export const webRoutes = new Hono<AppEnv>()
   .get("/run", async (c) => {
     const v = await loadViewer(c);
     if (!v) return signInFirst(c, "Run a session", "run", "your plan and routines");
-    const plan = await loadPlan(c.get("db"), v.userId, v.activePlanId);
-    const today = isoWeekday(localDate(v.now, v.tz));
-    const day = Number(c.req.query("day"));
+    const db = c.get("db");
+    const plan = await loadPlan(db, v.userId, v.activePlanId);
+    const today = localDate(v.now, v.tz);
+    const upcoming = await loadUpcoming(db, v.userId, plan, today, v.tz);
+    const days = upcoming?.days ?? [];
+    // ?date=YYYY-MM-DD picks a day of the coming week; the older ?day=<weekday> still works.
+    const date = c.req.query("date") ?? "";
+    const weekday = Number(c.req.query("day"));
+    const selected =
+      days.find((d) => d.date === date)?.date ??
+      days.find((d) => isoWeekday(d.date) === weekday)?.date ??
+      null;
     return page(
       c,
       v,
       { title: "Run a session", tab: "run", script: "run" },
-      <RunPage
-        options={runOptions(plan, today, v.lang)}
-        selectedDay={Number.isInteger(day) && day >= 1 && day <= 7 ? day : null}
-      />,
+      <RunPage options={runOptions(plan, days, today, v.lang)} selectedDate={selected} />,
     );
   })
   .get("/web/state.json", async (c) => {

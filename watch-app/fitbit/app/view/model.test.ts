@@ -289,6 +289,43 @@ describe("viewOf at home", () => {
     );
   });
 
+  it("shows today's tag on its card, and why its targets moved (else the targets) under the buttons", () => {
+    const today = { choice: "today", title: "Lower body", detail: "2 exercises · 5 sets" };
+    const screen = home({
+      today,
+      pair: null,
+      todayTag: "Lighter week",
+      todayTargets: ["Squat 3×10 · 20 kg", "Side plank 2×35 s/side"],
+      todayWhy: "All sets done last week: two more reps.",
+    });
+    const view = viewOf(screen, closed);
+    expectWellFormed(view);
+    expect(view.texts["home-note"]).toBe("Lighter week");
+    expect(view.fills["home-note"]).toBe(COLORS.accent);
+    expect(view.texts["home-info"]).toBe("All sets done last week: two more reps.");
+    const noWhy = viewOf({ ...screen, todayWhy: null }, closed);
+    expect(noWhy.texts["home-info"]).toBe("Squat 3×10 · 20 kg · Side plank 2×35 s/side");
+    // On a routine's card neither shows.
+    const routine = viewOf(screen, { homeIndex: 1, menuOpen: false });
+    expect(routine.texts["home-note"]).toBe("");
+    expect(routine.texts["home-info"]).toBe("");
+    // The pairing button takes that place while it shows.
+    expect(viewOf({ ...screen, pair: home().pair }, closed).texts["home-info"]).toBe("");
+  });
+
+  it("says in full where to build a plan when there is none, with the routines still on offer", () => {
+    const note = "No plan yet — build one at runstrong.example/plan";
+    const view = viewOf(home({ today: null, pair: null, todayNote: note }), closed);
+    expectWellFormed(view);
+    expect(view.texts["home-info"]).toBe(note);
+    expect(view.texts["home-note"]).toBe("");
+    expect(view.buttons["home-card"]?.label).toBe("Bare minimum");
+    // A short note stays on the note line.
+    const rest = viewOf(home({ today: null, pair: null, todayNote: "Rest day" }), closed);
+    expect(rest.texts["home-note"]).toBe("Rest day");
+    expect(rest.texts["home-info"]).toBe("");
+  });
+
   it("hides the arrows when there is a single entry", () => {
     const only = home({ today: null, routines: home().routines.slice(0, 1) });
     const view = viewOf(only, closed);

@@ -82,7 +82,13 @@ export const LAYOUT: {
   };
 } = {
   home: {
-    texts: { "home-sync": 30, "home-note": 30, "home-detail": 26, "home-page": 16 },
+    texts: {
+      "home-sync": 30,
+      "home-note": 30,
+      "home-detail": 26,
+      "home-page": 16,
+      "home-info": 64,
+    },
     arcs: [],
     fills: ["home-sync", "home-note", "home-card-hit"],
     buttons: {
@@ -233,12 +239,32 @@ const TONE_COLORS: { [tone in HomeScreen["sync"]["tone"]]: string } = {
   warning: COLORS.warning,
 };
 
+const NOTE_LIMIT = LAYOUT.home.texts["home-note"] as number;
+
+/**
+ * The two lines under the buttons (the pairing button's place, so empty while it shows): a note
+ * too long for the note line (no plan yet, and where to build one), or on today's card why its
+ * targets moved, else the targets themselves.
+ */
+function homeInfo(screen: HomeScreen, isToday: boolean): string | null {
+  if (screen.pair !== null) return null;
+  const note = screen.todayNote;
+  if (note !== null && note.length > NOTE_LIMIT) return note;
+  if (!isToday) return null;
+  return screen.todayWhy ?? (screen.todayTargets.join(" · ") || null);
+}
+
 function home(screen: HomeScreen, ui: UiState): ViewState {
   const entries = homeEntries(screen);
   const index = clampIndex(ui.homeIndex, entries.length);
   const entry = entries[index];
   const limits = LAYOUT.home.buttons;
   const isToday = entry !== undefined && screen.today !== null && index === 0;
+  const info = homeInfo(screen, isToday);
+  const longNote = info !== null && info === screen.todayNote;
+  // A warning first; then today's tag ("Lighter week") on its card; then the day's note.
+  const tag = isToday ? screen.todayTag : null;
+  const note = screen.notice ?? tag ?? (longNote ? null : screen.todayNote);
   const many = entries.length > 1;
   const card: ButtonView | null =
     entry === undefined
@@ -253,7 +279,8 @@ function home(screen: HomeScreen, ui: UiState): ViewState {
     "home",
     {
       "home-sync": screen.sync.text,
-      "home-note": screen.notice ?? screen.todayNote,
+      "home-note": note,
+      "home-info": info,
       "home-detail": entry === undefined ? "No routines" : entry.detail,
       "home-page":
         entry === undefined
@@ -270,7 +297,12 @@ function home(screen: HomeScreen, ui: UiState): ViewState {
     {
       fills: {
         "home-sync": TONE_COLORS[screen.sync.tone],
-        "home-note": screen.notice === null ? COLORS.dim : COLORS.warning,
+        "home-note":
+          screen.notice !== null
+            ? COLORS.warning
+            : tag !== null && note === tag
+              ? COLORS.accent
+              : COLORS.dim,
         "home-card-hit": screen.canStart ? COLORS.accent : COLORS.disabled,
       },
     },

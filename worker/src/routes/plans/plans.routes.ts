@@ -9,13 +9,13 @@ import {
   TodayResponse,
 } from "@runstrong/shared/schemas";
 import { requireAuth } from "../../auth/principal.ts";
+import { loggedSetsFor, readPlanSettings, recentRuns } from "../../db/trainingHistory.ts";
 import { ApiError } from "../../http/apiError.ts";
 import { loadPlan } from "../../web/data/plan.ts";
 import { localDate } from "../../web/format.ts";
 import { pickErrors } from "../errorResponses.ts";
 import { openApiRouter } from "../openApiRouter.ts";
 import { jsonBody, jsonResponse, SIGNED_IN } from "../routeParts.ts";
-import { loggedSetsFor, readPlanSettings, recentRuns } from "./trainingHistory.ts";
 
 const generate = createRoute({
   method: "post",

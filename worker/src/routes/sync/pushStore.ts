@@ -147,11 +147,13 @@ export function writeStatements(
     statements.push(
       d1
         .prepare(
-          `INSERT INTO settings (user_id, active_plan_id, units, rest_s_default, version) VALUES (?1, ?2, ?3, ?4, ?5)
+          `INSERT INTO settings (user_id, active_plan_id, units, rest_s_default, time_zone, version)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6)
            ON CONFLICT(user_id) DO UPDATE SET active_plan_id = excluded.active_plan_id, units = excluded.units,
-           rest_s_default = excluded.rest_s_default, version = excluded.version`,
+           rest_s_default = excluded.rest_s_default, time_zone = excluded.time_zone,
+           version = excluded.version`,
         )
-        .bind(ctx.userId, s.active_plan_id, s.units, s.rest_s_default, version),
+        .bind(ctx.userId, s.active_plan_id, s.units, s.rest_s_default, s.time_zone, version),
     );
   }
   if (outcome.deletedSessions.size > 0) {

@@ -8,6 +8,7 @@ import { addDays, isoWeekday, localDate, mondayOf, startOfLocalDay } from "../fo
 import type { Viewer } from "../viewer.ts";
 import { type ActivePlan, hasStrength, loadPlan, planDay } from "./plan.ts";
 import { lastSession, type SessionRow, sessionsBetween } from "./sessions.ts";
+import { loadUpcoming, type Upcoming } from "./upcoming.ts";
 
 export type RunRow = {
   id: string;
@@ -40,7 +41,11 @@ export type Overview = {
   monday: string;
   days: DayCell[];
   plan: ActivePlan | null;
+  /** Today's session and the six days after, progressed; null without an active plan. */
+  upcoming: Upcoming | null;
   plannedStrength: number;
+  /** Planned strength days of the week that have a session counted against them. */
+  plannedDone: number;
   doneStrength: number;
   runCount: number;
   runMeters: number;
@@ -108,6 +113,14 @@ export async function loadOverview(db: Database, v: Viewer): Promise<Overview> {
     lastSession(db, v.userId),
     listDevices(db, v.userId),
   ]);
+  const upcoming = await loadUpcoming(db, v.userId, plan, today, v.tz);
+  // A session counts against the plan day it was started for, else against its own date.
+  const dayOf = (s: SessionRow): number | null => {
+    if (plan && s.planId === plan.id && s.planDay !== null && s.planDay >= 1 && s.planDay <= 7) {
+      return s.planDay;
+    }
+    return s.startedMs === null ? null : isoWeekday(localDate(s.startedMs, v.tz));
+  };
   const days: DayCell[] = [];
   for (let i = 0; i < 7; i++) {
     const date = addDays(monday, i);
@@ -117,9 +130,7 @@ export async function loadOverview(db: Database, v: Viewer): Promise<Overview> {
       weekday,
       isToday: date === today,
       isPast: date < today,
-      sessions: weekSessions
-        .filter((s) => s.startedMs !== null && localDate(s.startedMs, v.tz) === date)
-        .reverse(),
+      sessions: weekSessions.filter((s) => dayOf(s) === weekday).reverse(),
       runs: weekRuns.filter((r) => r.date === date),
     };
     const planned = planDay(plan, weekday);
@@ -127,19 +138,19 @@ export async function loadOverview(db: Database, v: Viewer): Promise<Overview> {
     days.push(cell);
   }
   let next: Overview["next"] = null;
-  for (let i = 0; i < 7 && !next; i++) {
-    const date = addDays(today, i);
-    const day = planDay(plan, isoWeekday(date));
-    if (!hasStrength(day) || !day) continue;
-    const doneToday = i === 0 && days.some((d) => d.isToday && d.sessions.length > 0);
-    if (!doneToday) next = { date, day, isToday: i === 0 };
+  for (const t of upcoming?.days ?? []) {
+    if (next || t.day === null) continue;
+    const doneToday = t.date === today && days.some((d) => d.isToday && d.sessions.length > 0);
+    if (!doneToday) next = { date: t.date, day: t.day, isToday: t.date === today };
   }
   return {
     today,
     monday,
     days,
     plan,
+    upcoming,
     plannedStrength: days.filter((d) => hasStrength(d.planned)).length,
+    plannedDone: days.filter((d) => hasStrength(d.planned) && d.sessions.length > 0).length,
     doneStrength: weekSessions.length,
     runCount: weekRuns.length,
     runMeters: weekRuns.reduce((m, r) => m + r.distanceM, 0),

@@ -112,11 +112,9 @@ export type HistoryQuery = {
 const startedJulian = sql`julianday(${sessions.startedAt})`;
 const julian = (ms: number) => sql`julianday(${new Date(ms).toISOString()})`;
 
-export async function listSessions(
-  db: Database,
-  userId: string,
-  q: HistoryQuery,
-): Promise<{ rows: SessionRow[]; more: boolean }> {
+export type SessionFilter = Omit<HistoryQuery, "offset" | "limit">;
+
+function sessionWhere(userId: string, q: SessionFilter): SQL | undefined {
   const where: SQL[] = [eq(sessions.userId, userId), eq(sessions.deleted, false)];
   if (q.fromMs !== undefined) where.push(sql`${startedJulian} >= ${julian(q.fromMs)}`);
   if (q.toMs !== undefined) where.push(sql`${startedJulian} < ${julian(q.toMs)}`);
@@ -125,16 +123,69 @@ export async function listSessions(
       sql`exists (select 1 from sets s where s.user_id = ${sessions.userId} and s.session_id = ${sessions.id} and s.exercise_id = ${q.exercise} and s.deleted = 0)`,
     );
   }
+  return and(...where);
+}
+
+export async function listSessions(
+  db: Database,
+  userId: string,
+  q: HistoryQuery,
+): Promise<{ rows: SessionRow[]; more: boolean }> {
   const rows = await db
     .select(baseColumns)
     .from(sessions)
     .leftJoin(devices, deviceJoin)
-    .where(and(...where))
+    .where(sessionWhere(userId, q))
     .orderBy(desc(startedJulian), desc(sessions.id))
     .limit(q.limit + 1)
     .offset(q.offset);
   const more = rows.length > q.limit;
   return { rows: await withTotals(db, userId, rows.slice(0, q.limit)), more };
+}
+
+/**
+ * The newest `n` matching sessions as just id and start (in listSessions' order), so history
+ * can interleave them with runs and assessments before loading the few it shows.
+ */
+export async function sessionStarts(
+  db: Database,
+  userId: string,
+  q: SessionFilter,
+  n: number,
+): Promise<{ id: string; startedMs: number | null }[]> {
+  const rows = await db
+    .select({ id: sessions.id, startedAt: sessions.startedAt })
+    .from(sessions)
+    .where(sessionWhere(userId, q))
+    .orderBy(desc(startedJulian), desc(sessions.id))
+    .limit(n);
+  return rows.map((r) => ({ id: r.id, startedMs: toMs(r.startedAt) }));
+}
+
+/** This user's sessions with these ids, with their totals, in the order of `ids`. */
+export async function sessionsByIds(
+  db: Database,
+  userId: string,
+  ids: string[],
+): Promise<SessionRow[]> {
+  const rows: Base[] = [];
+  for (let i = 0; i < ids.length; i += 80) {
+    rows.push(
+      ...(await db
+        .select(baseColumns)
+        .from(sessions)
+        .leftJoin(devices, deviceJoin)
+        .where(
+          and(
+            eq(sessions.userId, userId),
+            eq(sessions.deleted, false),
+            inArray(sessions.id, ids.slice(i, i + 80)),
+          ),
+        )),
+    );
+  }
+  const byId = new Map((await withTotals(db, userId, rows)).map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is SessionRow => r !== undefined);
 }
 
 /** Sessions whose start falls in [fromMs, toMs), newest first, with their totals. */

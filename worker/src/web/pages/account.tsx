@@ -154,6 +154,24 @@ export function AccountPage(props: { v: Viewer }) {
             </select>
             <p class="field-error" id="units-error" role="alert" />
           </div>
+          <div class="field">
+            <label for="time_zone">Time zone</label>
+            <p class="hint" id="time_zone-hint">
+              Decides which day is today for your week, history and runs, on every device.
+            </p>
+            {/* The page script fills in every zone the browser knows; this is the current one. */}
+            <select
+              id="time_zone"
+              name="time_zone"
+              aria-describedby="time_zone-hint time_zone-error"
+              data-time-zones
+            >
+              <option value={props.v.tz} selected>
+                {props.v.tz}
+              </option>
+            </select>
+            <p class="field-error" id="time_zone-error" role="alert" />
+          </div>
           <button type="submit">Save preferences</button>
           <p class="form-error" role="alert" />
           <p class="form-ok" role="status" />

@@ -1,8 +1,9 @@
 // "Today": the week at a glance — planned strength days against sessions done, runs and
 // distance, the next planned session, the last session and each device's last sync.
 import { Bar, Empty, Stat } from "../components.tsx";
+import type { DueCardData } from "../data/assessments.ts";
 import type { Overview } from "../data/overview.ts";
-import { exerciseName, hasStrength } from "../data/plan.ts";
+import { hasStrength } from "../data/plan.ts";
 import {
   clockDuration,
   dateTime,
@@ -14,24 +15,8 @@ import {
 } from "../format.ts";
 import { PLATFORM_LABEL, RUN_KIND_LABEL, sessionTitle } from "../labels.ts";
 import type { Viewer } from "../viewer.ts";
-
-function itemLine(item: {
-  exercise_id: string;
-  name?: string;
-  sets: number;
-  target_reps?: number;
-  target_hold_s?: number;
-  per_side: boolean;
-  mode: string;
-}): string {
-  const dose =
-    item.mode === "hold"
-      ? `${item.target_hold_s ?? "–"} s`
-      : item.mode === "amrap"
-        ? "max"
-        : `${item.target_reps ?? "–"}`;
-  return `${item.sets} × ${dose}${item.per_side ? " each side" : ""}`;
-}
+import { AssessmentDueCard } from "./assessmentDueCard.tsx";
+import { TodayCard } from "./todayCard.tsx";
 
 /** Whole km (or mi) so seven day cells fit a phone's width. */
 function shortDistance(meters: number, units: Viewer["units"]): string {
@@ -76,9 +61,12 @@ function WeekStrip(props: { o: Overview; v: Viewer }) {
                 <span class="mark mark-none">·</span>
               )}
             </span>
-            <span class="day-run">
-              {km > 0 ? shortDistance(km, v.units) : d.planned?.run ? "run" : ""}
-            </span>
+            {km > 0 ? (
+              <span class="day-run">{shortDistance(km, v.units)}</span>
+            ) : (
+              // A planned run not (yet) logged: shown quietly, never in the missed colour.
+              <span class="day-run day-run-planned">{d.planned?.run ? "run" : ""}</span>
+            )}
             <span class="sr-only">{words.length ? words.join("; ") : "rest day"}</span>
           </li>
         );
@@ -112,7 +100,7 @@ function TodayDone(props: { o: Overview }) {
   );
 }
 
-export function Dashboard(props: { o: Overview; v: Viewer }) {
+export function Dashboard(props: { o: Overview; v: Viewer; due: DueCardData }) {
   const { o, v } = props;
   const planned = o.plannedStrength;
   return (
@@ -124,12 +112,19 @@ export function Dashboard(props: { o: Overview; v: Viewer }) {
           </p>
           <h1>This week</h1>
         </div>
-        <a class="button" href={o.next?.isToday ? `/run?day=${o.next.day.weekday}` : "/run"}>
-          Start a session
-        </a>
+        {o.plan ? (
+          <a class="button" href={o.next?.isToday ? `/run?date=${o.today}` : "/run"}>
+            Start a session
+          </a>
+        ) : (
+          <a class="button" href="/plan">
+            Build your plan
+          </a>
+        )}
       </div>
 
       <TodayDone o={o} />
+      {o.plan ? null : <TodayCard o={o} v={v} />}
 
       <section class="stats" aria-label="Week totals">
         <Stat
@@ -140,11 +135,13 @@ export function Dashboard(props: { o: Overview; v: Viewer }) {
             planned ? (
               <>
                 <Bar
-                  value={o.doneStrength}
+                  value={o.plannedDone}
                   max={planned}
-                  label={`${o.doneStrength} of ${planned} planned sessions done`}
+                  label={`${o.plannedDone} of ${planned} planned sessions done`}
                 />
-                <span class="stat-note">{planned} planned</span>
+                <span class="stat-note">
+                  {o.plannedDone} of {planned} planned
+                </span>
               </>
             ) : undefined
           }
@@ -173,46 +170,14 @@ export function Dashboard(props: { o: Overview; v: Viewer }) {
           </p>
         ) : (
           <p class="muted small">
-            No active plan yet: choose one on your watch, or just{" "}
+            No plan yet: <a href="/plan">build one around your running week</a>, or just{" "}
             <a href="/run">start a routine on this phone</a>.
           </p>
         )}
       </section>
 
       <div class="grid-2">
-        <section class="card" id="next-session" aria-labelledby="next-title">
-          <h2 id="next-title" class="card-title">
-            Next planned session
-          </h2>
-          {o.next ? (
-            <>
-              <p class="lead">
-                <strong>{o.next.day.title ?? "Strength"}</strong>{" "}
-                <span class="pill">
-                  {o.next.isToday ? "Today" : dayLabel(o.next.date, v, true)}
-                </span>
-              </p>
-              <ul class="plain items">
-                {o.next.day.items.map((item) => (
-                  <li>
-                    <span>{exerciseName(item.exercise_id, item.name)}</span>
-                    <span class="muted">{itemLine(item)}</span>
-                  </li>
-                ))}
-              </ul>
-              <a class="button secondary" href={`/run?day=${o.next.day.weekday}`}>
-                Run it on this phone
-              </a>
-            </>
-          ) : (
-            <Empty title={o.plan ? "Nothing more planned this week." : "No plan to follow yet."}>
-              <p class="muted">Routines from the library are one tap away.</p>
-              <a class="button secondary" href="/run">
-                Pick a routine
-              </a>
-            </Empty>
-          )}
-        </section>
+        {o.plan ? <TodayCard o={o} v={v} /> : <AssessmentDueCard d={props.due} v={v} />}
 
         <section class="card" id="last-session" aria-labelledby="last-title">
           <h2 id="last-title" class="card-title">
@@ -243,6 +208,8 @@ export function Dashboard(props: { o: Overview; v: Viewer }) {
           )}
         </section>
       </div>
+
+      {o.plan ? <AssessmentDueCard d={props.due} v={v} /> : null}
 
       <section class="card" aria-labelledby="devices-title">
         <h2 id="devices-title" class="card-title">

@@ -1,11 +1,14 @@
-// History: sessions newest first, filterable by exercise and dates (a GET form whose bad input
-// is shown by the field, typed values kept), with set totals per session.
+// History: strength sessions, runs and fitness assessments in one list, newest first, filterable
+// by exercise and dates (a GET form whose bad input is shown by the field, typed values kept),
+// with set totals per session; a run links to its week in the running log.
 import { Empty } from "../components.tsx";
+import type { HistoryItem } from "../data/history.ts";
 import { exerciseName } from "../data/plan.ts";
 import type { SessionRow } from "../data/sessions.ts";
 import { clockDuration, dateTime, localDate, plural, timeOfDay } from "../format.ts";
 import { sessionTitle } from "../labels.ts";
 import type { Viewer } from "../viewer.ts";
+import { AssessmentCard, RunCard } from "./historyEntries.tsx";
 
 export type HistoryFilters = {
   exercise: string;
@@ -77,21 +80,34 @@ export function SessionCard(props: { s: SessionRow; v: Viewer }) {
   );
 }
 
+function itemMonth(item: HistoryItem, v: Viewer): string {
+  if (item.kind === "run") return item.run.date.slice(0, 7);
+  if (item.kind === "assessment") return item.assessment.date.slice(0, 7);
+  return item.ms !== null ? localDate(item.ms, v.tz).slice(0, 7) : "unknown";
+}
+
+function HistoryEntry(props: { item: HistoryItem; v: Viewer }) {
+  const { item, v } = props;
+  if (item.kind === "run") return <RunCard r={item.run} v={v} />;
+  if (item.kind === "assessment") return <AssessmentCard a={item.assessment} v={v} />;
+  return <SessionCard s={item.session} v={v} />;
+}
+
 export function HistoryPage(props: {
   v: Viewer;
   f: HistoryFilters;
-  rows: SessionRow[];
+  items: HistoryItem[];
   more: boolean;
   exercises: { id: string; n: number }[];
   flash?: string;
 }) {
-  const { v, f, rows } = props;
-  const groups: { month: string; rows: SessionRow[] }[] = [];
-  for (const s of rows) {
-    const month = s.startedMs !== null ? localDate(s.startedMs, v.tz).slice(0, 7) : "unknown";
+  const { v, f, items } = props;
+  const groups: { month: string; items: HistoryItem[] }[] = [];
+  for (const item of items) {
+    const month = itemMonth(item, v);
     const last = groups[groups.length - 1];
-    if (last && last.month === month) last.rows.push(s);
-    else groups.push({ month, rows: [s] });
+    if (last && last.month === month) last.items.push(item);
+    else groups.push({ month, items: [item] });
   }
   const options =
     props.exercises.some((e) => e.id === f.exercise) || !f.exercise
@@ -112,9 +128,14 @@ export function HistoryPage(props: {
     <>
       <div class="page-head">
         <h1>History</h1>
-        <a class="button secondary" href="/run">
-          New session
-        </a>
+        <div class="actions">
+          <a class="button secondary" href="/runs">
+            Log a run
+          </a>
+          <a class="button secondary" href="/run">
+            New session
+          </a>
+        </div>
       </div>
       {props.flash ? (
         <p class="flash" role="status">
@@ -183,13 +204,13 @@ export function HistoryPage(props: {
         </form>
       </details>
 
-      <section aria-label="Sessions" id="session-list">
-        {rows.length === 0 ? (
-          <Empty title={filtered ? "No sessions match these filters." : "No sessions yet."}>
+      <section aria-label="Sessions, runs and tests" id="session-list">
+        {items.length === 0 ? (
+          <Empty title={filtered ? "Nothing matches these filters." : "Nothing logged yet."}>
             <p class="muted">
               {filtered
                 ? "Try a wider date range or another exercise."
-                : "Sessions from your watch appear here a few seconds after it syncs."}
+                : "Sessions from your watch appear here a few seconds after it syncs, and runs you log in the running log too."}
             </p>
           </Empty>
         ) : (
@@ -202,9 +223,9 @@ export function HistoryPage(props: {
                 {g.month === "unknown" ? "Date unknown" : monthLabel(g.month, v)}
               </h2>
               <ul class="plain session-list">
-                {g.rows.map((s) => (
+                {g.items.map((item) => (
                   <li>
-                    <SessionCard s={s} v={v} />
+                    <HistoryEntry item={item} v={v} />
                   </li>
                 ))}
               </ul>

@@ -3,9 +3,9 @@
 // needs is embedded, so with the service worker's copy it works offline.
 import { exerciseById, expandRoutine, routineById, routines } from "@runstrong/shared/catalog";
 import type { EngineItem } from "@runstrong/shared/engine";
-import type { PlanDay } from "@runstrong/shared/schemas";
+import type { PlanDay, TodayResponse } from "@runstrong/shared/schemas";
 import { type ActivePlan, exerciseName } from "../data/plan.ts";
-import { plural, weekdayShort } from "../format.ts";
+import { isoWeekday, plural, weekdayShort } from "../format.ts";
 
 export type RunOption = {
   key: string;
@@ -25,28 +25,33 @@ function dayItems(day: PlanDay): EngineItem[] {
   return routine ? expandRoutine(routine) : [];
 }
 
+/**
+ * The coming week's planned sessions (with progressed targets, and today's accepted change)
+ * first, then the built-in routines.
+ */
 export function runOptions(
   plan: ActivePlan | null,
-  todayWeekday: number,
+  upcoming: readonly TodayResponse[],
+  today: string,
   lang: string,
 ): RunOption[] {
   const out: RunOption[] = [];
   if (plan) {
-    const days = [...plan.body.days].sort(
-      (a, b) => ((a.weekday - todayWeekday + 7) % 7) - ((b.weekday - todayWeekday + 7) % 7),
-    );
-    for (const day of days) {
-      const items = dayItems(day);
+    for (const t of upcoming) {
+      if (!t.day) continue;
+      const items = dayItems(t.day);
       if (!items.length) continue;
-      const today = day.weekday === todayWeekday;
+      const weekday = isoWeekday(t.date);
+      const isToday = t.date === today;
+      const when = isToday ? "Planned for today" : `Planned for ${weekdayShort(weekday, lang)}`;
       out.push({
-        key: `day-${day.weekday}`,
-        name: day.title ?? `${plan.body.name}, ${weekdayShort(day.weekday, lang)}`,
-        description: `${today ? "Planned for today" : `Planned for ${weekdayShort(day.weekday, lang)}`} · ${plan.body.name}`,
+        key: `date-${t.date}`,
+        name: t.day.title ?? `${plan.body.name}, ${weekdayShort(weekday, lang)}`,
+        description: `${when} · ${plan.body.name}${t.progression.length ? " · targets progressed" : ""}`,
         items,
         planId: plan.id,
-        planDay: day.weekday,
-        today,
+        planDay: weekday,
+        today: isToday,
       });
     }
   }
@@ -207,8 +212,8 @@ function SummaryScreen() {
   );
 }
 
-export function RunPage(props: { options: RunOption[]; selectedDay: number | null }) {
-  const chosen = props.selectedDay === null ? null : `day-${props.selectedDay}`;
+export function RunPage(props: { options: RunOption[]; selectedDate: string | null }) {
+  const chosen = props.selectedDate === null ? null : `date-${props.selectedDate}`;
   // The first cue of each exercise, shown under its name while it runs.
   const cues: Record<string, string> = {};
   for (const o of props.options) {

@@ -1,11 +1,55 @@
-// Pages under /plan. (Placeholder until the page is built.)
+// Pages under /plan: the active plan and the other saved plans (or the builder when there is
+// none), the builder on its own (/plan/new) and the editor of one saved plan (/plan/:id/edit).
 import { Hono } from "hono";
 import type { AppEnv } from "../../appEnv.ts";
-import { page, signInFirst } from "../pageFrame.tsx";
+import { listPlans } from "../data/plans.ts";
+import { notFound, page, signInFirst } from "../pageFrame.tsx";
+import { PlanBuilder } from "../pages/planBuilder.tsx";
+import { PlanEditor } from "../pages/planEditor.tsx";
+import { PlanHome } from "../pages/planPage.tsx";
 import { loadViewer } from "../viewer.ts";
 
-export const planRoutes = new Hono<AppEnv>().get("/", async (c) => {
-  const v = await loadViewer(c);
-  if (!v) return signInFirst(c, "Your plan", "plan", "your training plan");
-  return page(c, v, { title: "Your plan", tab: "plan", script: "plan" }, <h1>Your plan</h1>);
-});
+export const planRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const v = await loadViewer(c);
+    if (!v) return signInFirst(c, "Your plan", "plan", "your training plan");
+    const all = await listPlans(c.get("db"), v.userId);
+    const active = all.find((p) => p.id === v.activePlanId) ?? null;
+    const others = all.filter((p) => p !== active);
+    return page(
+      c,
+      v,
+      { title: active ? active.body.name : "Your plan", tab: "plan", script: "plan" },
+      <PlanHome v={v} active={active} others={others} flash={c.req.query("saved")} />,
+    );
+  })
+  .get("/new", async (c) => {
+    const v = await loadViewer(c);
+    if (!v) return signInFirst(c, "Build a plan", "plan", "the plan builder");
+    return page(
+      c,
+      v,
+      { title: "Build a plan", tab: "plan", script: "plan" },
+      <>
+        <p class="crumbs">
+          <a href="/plan">← Your plan</a>
+        </p>
+        <h1>Build a new plan</h1>
+        <PlanBuilder v={v} />
+      </>,
+    );
+  })
+  .get("/:id/edit", async (c) => {
+    const v = await loadViewer(c);
+    if (!v) return signInFirst(c, "Edit plan", "plan", "your plan");
+    const id = c.req.param("id");
+    // A runner keeps a handful of plans: one query for all of them beats a second lookup path.
+    const plan = (await listPlans(c.get("db"), v.userId)).find((p) => p.id === id);
+    if (!plan) return notFound(c, v, "Plan", "/plan");
+    return page(
+      c,
+      v,
+      { title: `Edit ${plan.body.name}`, tab: "plan", script: "plan" },
+      <PlanEditor v={v} plan={plan} active={plan.id === v.activePlanId} />,
+    );
+  });

@@ -4,15 +4,12 @@ import { viewer } from "./dom.ts";
 import { refreshMain, startLive } from "./live.ts";
 import { bindPages } from "./pages.ts";
 import { startSync } from "./sync.ts";
+import { adoptBrowserTimeZone, browserTimeZone } from "./timeZone.ts";
+import { bindTodayActions } from "./todayActions.ts";
 
-/** The server renders dates in the browser's zone, learnt from this cookie. */
+/** Without an account setting the server renders dates in the browser's zone, from this cookie. */
 function rememberTimeZone(): boolean {
-  let tz = "UTC";
-  try {
-    tz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-  } catch {
-    // very old browser: UTC
-  }
+  const tz = browserTimeZone();
   const current = /(?:^|; )rs_tz=([^;]*)/.exec(document.cookie)?.[1];
   if (current && decodeURIComponent(current) === tz) return false;
   // biome-ignore lint/suspicious/noDocumentCookie: cookieStore is not in Safari or Firefox yet.
@@ -23,8 +20,10 @@ function rememberTimeZone(): boolean {
 export function startApp(): void {
   const tzChanged = rememberTimeZone();
   bindPages();
+  bindTodayActions();
   if (!viewer()) return;
   startSync();
+  adoptBrowserTimeZone();
   startLive();
   if (tzChanged && document.querySelector("[data-live]")) void refreshMain();
   if ("serviceWorker" in navigator) {

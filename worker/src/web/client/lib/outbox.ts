@@ -14,7 +14,11 @@ export type Ack = {
   seq: number;
   status: "applied" | "duplicate" | "rejected" | "conflict";
   error?: string;
+  /** With `conflict`: the stored entity the mutation lost against (null when it does not exist). */
+  current?: unknown;
 };
+/** A `conflict` ack with the mutation it answers (see onOutboxConflict). */
+export type OutboxConflict = { ack: Ack; op: string; args: Record<string, unknown> };
 type PushOk = { acks: Ack[]; last_seq: number; cursor: string };
 
 export type FlushResult = {
@@ -25,6 +29,7 @@ export type FlushResult = {
 
 const MAX_BATCH = 200;
 const CHANGED = "rs:outbox";
+const CONFLICT = "rs:outbox-conflict";
 
 export class Outbox {
   private readonly key: string;
@@ -99,7 +104,16 @@ export class Outbox {
       });
       const after = this.load();
       if (res.ok) {
-        for (const ack of res.body.acks) acks.set(ack.seq, ack);
+        for (const ack of res.body.acks) {
+          acks.set(ack.seq, ack);
+          // A conflict leaves the queue like any ack; announce it, so one answered during a quiet
+          // background flush still reaches the page that made the change (the plan editor).
+          const item = ack.status === "conflict" ? batch.find((i) => i.seq === ack.seq) : null;
+          if (item) {
+            const detail: OutboxConflict = { ack, op: item.op, args: item.args };
+            document.dispatchEvent(new CustomEvent(CONFLICT, { detail }));
+          }
+        }
         const done = new Set(res.body.acks.map((a) => a.seq));
         after.items = after.items.filter((i) => !done.has(i.seq));
         after.nextSeq = Math.max(after.nextSeq, res.body.last_seq + 1);
@@ -139,4 +153,9 @@ function renumber(box: Box, from: number): void {
 
 export function onOutboxChange(listener: (pending: number) => void): void {
   document.addEventListener(CHANGED, (e) => listener((e as CustomEvent<number>).detail));
+}
+
+/** Calls `listener` for every `conflict` ack this browser receives, whoever flushed the queue. */
+export function onOutboxConflict(listener: (conflict: OutboxConflict) => void): void {
+  document.addEventListener(CONFLICT, (e) => listener((e as CustomEvent<OutboxConflict>).detail));
 }

@@ -13,6 +13,7 @@ import {
 } from "./forms.ts";
 import { refreshMain } from "./live.ts";
 import { outbox, push } from "./sync.ts";
+import { fillTimeZoneOptions } from "./timeZone.ts";
 
 async function clearOfflineCopies(): Promise<void> {
   if ("caches" in window) {
@@ -207,12 +208,16 @@ async function saveSession(form: HTMLFormElement) {
 const SETTINGS_FIELDS: Record<string, string> = {
   units: "units",
   rest_s_default: "rest_s_default",
+  time_zone: "time_zone",
 };
 
 async function saveSettings(form: HTMLFormElement) {
   if (!validate(form)) return;
   const units = form.querySelector<HTMLSelectElement>("[name=units]")?.value ?? "metric";
-  const out = await busy(form, () => push([{ op: "settings.put", args: { units } }]));
+  const args: Record<string, unknown> = { units };
+  const zone = form.querySelector<HTMLSelectElement>("[name=time_zone]")?.value;
+  if (zone) args.time_zone = zone;
+  const out = await busy(form, () => push([{ op: "settings.put", args }]));
   const ack = out.acks[0];
   if (ack?.status === "rejected") {
     const [path, ...rest2] = (ack.error ?? "").split(": ");
@@ -225,7 +230,7 @@ async function saveSettings(form: HTMLFormElement) {
   const ok = form.querySelector<HTMLElement>(".form-ok");
   if (ok) {
     ok.textContent = ack
-      ? "Saved. Pages use the new units from the next one you open."
+      ? "Saved. Pages use the new units and time zone from the next one you open."
       : "Saved on this device; it syncs when you are back online.";
   }
 }
@@ -283,6 +288,7 @@ export function bindPages(): void {
     const target = event.target as HTMLElement;
     if (target.matches("[data-autosubmit]")) target.closest("form")?.requestSubmit();
   });
+  fillTimeZoneOptions();
   // A pairing code in the link (?code=) is looked up at once.
   const code = byId<HTMLInputElement>("user_code");
   const form = byId<HTMLFormElement>("code-form");

@@ -4,9 +4,9 @@ import type { LoggedRun, LoggedSet } from "@runstrong/shared/plans";
 import { addDays } from "@runstrong/shared/plans";
 import type { PlanBody } from "@runstrong/shared/schemas";
 import { and, eq, gte, inArray, lte } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
-import { runs, sessions, sets, settings } from "../../db/schema.ts";
-import { localDate, safeTimeZone } from "../../web/format.ts";
+import { localDate, safeTimeZone } from "../web/format.ts";
+import type { Database } from "./client.ts";
+import { runs, sessions, sets, settings } from "./schema.ts";
 
 export type PlanSettings = { activePlanId: string | null; timeZone: string };
 
