@@ -151,7 +151,8 @@ export class PlanWeek {
     const sessions = days.map((d) => this.state.days[d.date] ?? null);
     const text = JSON.stringify([this.state.noPlan, sessions, extra]);
     let hash = 5381;
-    for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 33) + text.charCodeAt(i)) >>> 0;
+    // djb2, kept below 2^32 (plain arithmetic: the Fitbit shells type-check the core as ES5).
+    for (let i = 0; i < text.length; i++) hash = (hash * 33 + text.charCodeAt(i)) % 4_294_967_296;
     return hash;
   }
 

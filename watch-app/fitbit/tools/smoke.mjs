@@ -498,6 +498,42 @@ function fakeServer(loop) {
     if (method === "GET" && path === "/exercises") {
       return respond(200, { exercises: [{ id: "squat", name: "Squat", cues: ["Sit back"] }] });
     }
+    if (method === "GET" && path.startsWith("/plans/today?date=")) {
+      // Today's session as the server progresses it: two more reps than the plan says.
+      const plan = state.today;
+      if (plan === null) return respond(404, { error: "not_found", message: "No active plan." });
+      const date = path.slice("/plans/today?date=".length);
+      const weekday = ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+      const planned = plan.days.find((d) => d.weekday === weekday);
+      const day =
+        planned === undefined
+          ? null
+          : {
+              ...planned,
+              items: planned.items.map((i) => ({ ...i, target_reps: i.target_reps + 2 })),
+            };
+      const progression =
+        day === null
+          ? []
+          : [
+              {
+                exercise_id: "squat",
+                from: { target_reps: 8 },
+                to: { target_reps: 10 },
+                reason: "Two more reps.",
+              },
+            ];
+      return respond(200, {
+        date,
+        plan_id: "plan-1",
+        week: 1,
+        deload: false,
+        taper: false,
+        day,
+        progression,
+        adjustment: null,
+      });
+    }
     return respond(404, { error: "not_found", message: `${method} ${path}` });
   };
   const fetch = (url, init = {}) =>
@@ -777,7 +813,17 @@ export async function smokeRunFitbit({ deviceJs, companionJs, settingsJs, viewXm
       `today's session leads home (${watch.dom.text("home-card-label")})`,
     );
     check(/^Today/.test(watch.dom.text("home-page")), "marked as today");
-    passed.push("today's plan reaches the home card");
+    check(
+      watch.dom.text("home-info") === "Two more reps.",
+      `with why its targets moved (${watch.dom.text("home-info")})`,
+    );
+    check(
+      server.state.requests.filter((r) => r.includes("/plans/today?date=")).length >= 7,
+      "the phone asked GET /plans/today for the week, a date at a time",
+    );
+    passed.push(
+      "today's session from /plans/today (progressed, with its why) reaches the home card",
+    );
 
     // 4. Settings: a bad URL is refused, unpair works.
     storage.fromPage("runstrong.settings.serverUrl", "not a url");

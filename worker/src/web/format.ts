@@ -1,6 +1,7 @@
 // Dates, durations and quantities as the web view shows them, in the viewer's time zone (from
 // the rs_tz cookie the page scripts set), locale (Accept-Language) and units (settings).
 
+import { addDays as sharedAddDays, weekdayOf } from "@runstrong/shared/plans";
 export type Units = "metric" | "imperial";
 
 export type Locale = { tz: string; lang: string; units: Units };
@@ -58,16 +59,9 @@ export function localDate(ms: number, tz: string): string {
   return formatter("en-CA", tz, { year: "numeric", month: "2-digit", day: "2-digit" }).format(ms);
 }
 
-export function addDays(date: string, days: number): string {
-  const ms = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** ISO weekday, 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: string): number {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
+// Calendar arithmetic has one home, shared with the plan rules.
+export const addDays = sharedAddDays;
+export const isoWeekday = weekdayOf;
 
 export function mondayOf(date: string): string {
   return addDays(date, 1 - isoWeekday(date));

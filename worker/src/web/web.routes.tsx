@@ -24,7 +24,7 @@ import { SessionDetailPage } from "./pages/sessionDetail.tsx";
 import { assessmentsRoutes } from "./routes/assessments.routes.tsx";
 import { planRoutes } from "./routes/plan.routes.tsx";
 import { runsRoutes } from "./routes/runs.routes.tsx";
-import { loadViewer, type Viewer } from "./viewer.ts";
+import { loadViewer } from "./viewer.ts";
 
 type C = Context<AppEnv>;
 

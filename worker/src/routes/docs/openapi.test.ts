@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { call, signUp } from "../../../test/apiClient.ts";
 
-/** Every route of sync protocol v1 (paths relative to the `/api/v1` server), by method. */
+/** Every route of sync protocol v1 and the plans API (paths relative to `/api/v1`), by method. */
 const ROUTES: [method: string, path: string][] = [
   ["post", "/auth/signup"],
   ["post", "/auth/login"],
@@ -22,6 +22,8 @@ const ROUTES: [method: string, path: string][] = [
   ["get", "/exercises/{id}"],
   ["post", "/sync/push"],
   ["get", "/sync/pull"],
+  ["post", "/plans/generate"],
+  ["get", "/plans/today"],
 ];
 
 /** Routes that need a credential; every other route is public. */
@@ -36,6 +38,8 @@ const PROTECTED = new Set([
   "delete /devices/{id}",
   "post /sync/push",
   "get /sync/pull",
+  "post /plans/generate",
+  "get /plans/today",
 ]);
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];

@@ -125,7 +125,7 @@ function WeekSection(props: { w: RunWeek; today: string; v: Viewer }) {
           {title}
         </h2>
         <p class="runlog-week-total" id={`${id}-total`}>
-          <strong>{distance(w.distanceM, v.units)}</strong>
+          <strong class="runlog-week-distance">{distance(w.distanceM, v.units)}</strong>
           {" · "}
           {runClock(w.durationS)}
           {" · "}
