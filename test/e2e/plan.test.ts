@@ -126,7 +126,7 @@ beforeAll(async () => {
   [worker, browser] = await Promise.all([startLocalWorker(), launchBrowser()]);
   desktop = await browser.newContext({ viewport: DESKTOP });
   page = await desktop.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(15_000);
 }, 90_000);
 
 afterAll(async () => {
@@ -134,7 +134,7 @@ afterAll(async () => {
   await worker?.stop();
 });
 
-describe("plan page", { timeout: 30_000 }, () => {
+describe("plan page", { timeout: 45_000 }, () => {
   it("welcomes a new runner on /plan with the builder and a realistic week prefilled", async () => {
     await page.goto(`${worker.url}/`);
     await page.fill("#email", EMAIL);
@@ -149,10 +149,13 @@ describe("plan page", { timeout: 30_000 }, () => {
     expect(await page.inputValue("#sessions")).toBe("2");
     expect(await page.inputValue("#minutes")).toBe("30");
     expect(await page.inputValue("#weeks")).toBe("8");
-    // Plans run Monday to Sunday: today when it is a Monday, else the coming Monday.
-    const start = Date.parse(`${await page.inputValue("#start_date")}T12:00:00Z`);
-    expect(new Date(start).getUTCDay()).toBe(1);
-    expect(Math.abs(start - Date.now())).toBeLessThan(8 * 86_400_000);
+    // A plan starts today, so today's session shows as soon as it is saved.
+    const today = await page.evaluate(() =>
+      new Intl.DateTimeFormat("en-CA", {
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      }).format(new Date()),
+    );
+    expect(await page.inputValue("#start_date")).toBe(today);
   });
 
   it("shows bad input as a sentence by its field and sends nothing", async () => {
@@ -322,6 +325,18 @@ describe("plan page", { timeout: 30_000 }, () => {
     expect(pulled.changes.settings[0]?.active_plan_id).toBe(planId);
     await page.reload();
     expect(await page.locator(".plan-list-item").count()).toBe(1);
+  });
+
+  it("rebuilds the active plan's week at the level the assessments suggest", async () => {
+    await page.goto(`${worker.url}/plan/new?level=experienced`);
+    expect(await page.textContent(".notice")).toMatch(/suggest the experienced level/);
+    expect(await page.isChecked("#level-experienced")).toBe(true);
+    // The form starts from the active plan's week and numbers, not the defaults.
+    const active = (await pullAsBrowser()).changes.plans.find((p: Json) => p.id === planId);
+    for (const d of active.plan.inputs.running_week) {
+      expect(await page.inputValue(`#run-${d.weekday}`)).toBe(d.run);
+    }
+    expect(await page.inputValue("#minutes")).toBe(String(active.plan.inputs.minutes));
   });
 
   it("has no serious or critical axe violations on the plan pages", {

@@ -15,7 +15,7 @@ function Suggestion(props: { p: AssessmentsPage }) {
           Your results suggest moving from <strong>{plan.level}</strong> to{" "}
           <strong>{s.level}</strong>: {reasons}
         </p>
-        <a class="button" href={`/plan?level=${s.level}`}>
+        <a class="button" href={`/plan/new?level=${s.level}`}>
           Rebuild your plan at “{LEVEL_LABEL[s.level]}”
         </a>
       </>
@@ -33,7 +33,7 @@ function Suggestion(props: { p: AssessmentsPage }) {
       <p id="level-suggestion">
         Your results suggest the <strong>{s.level}</strong> level. {reasons}
       </p>
-      <a class="button secondary" href={`/plan?level=${s.level}`}>
+      <a class="button secondary" href={`/plan/new?level=${s.level}`}>
         {plan ? "Rebuild your plan at this level" : "Build a plan at this level"}
       </a>
     </>

@@ -1,9 +1,9 @@
 // The plan builder's form: the runner's week (what they run each day, how far), how much strength
 // work fits, their kit and level, and the dates. The page script previews and saves the plan.
 import { Equipment } from "@runstrong/shared/catalog";
-import type { RunningDayKind } from "@runstrong/shared/schemas";
+import type { PlanInputs, PlanLevel, RunningDayKind } from "@runstrong/shared/schemas";
 import { Field } from "../components.tsx";
-import { addDays, isoWeekday, localDate, weekdayShort } from "../format.ts";
+import { localDate, weekdayShort } from "../format.ts";
 import { EQUIPMENT_LABEL } from "../labels.ts";
 import type { Viewer } from "../viewer.ts";
 import { LEVEL_HINT, LEVEL_LABEL, RUNNING_DAY_KINDS, RUNNING_DAY_LABEL } from "./planWords.ts";
@@ -21,11 +21,23 @@ const DEFAULT_WEEK: { run: RunningDayKind; km?: number }[] = [
 
 const KIT = Equipment.options.filter((e) => e !== "none");
 
-/** Today when it is a Monday, else the next Monday: plans run Monday to Sunday. */
+/** Today: a plan built mid-week starts with the rest of this week, so today's session shows at once. */
 export function defaultStartDate(v: Viewer): string {
-  const today = localDate(v.now, v.tz);
-  const wd = isoWeekday(today);
-  return wd === 1 ? today : addDays(today, 8 - wd);
+  return localDate(v.now, v.tz);
+}
+
+/** What the form starts from: a realistic week, or the plan being rebuilt (at a new level). */
+export type BuilderStart = { inputs?: PlanInputs; level?: PlanLevel };
+
+function weekFrom(start: BuilderStart): { run: RunningDayKind; km?: number }[] {
+  const week = start.inputs?.running_week;
+  if (!week) return DEFAULT_WEEK;
+  return [1, 2, 3, 4, 5, 6, 7].map((wd) => {
+    const d = week.find((x) => x.weekday === wd);
+    return d?.distance_m === undefined
+      ? { run: d?.run ?? "rest" }
+      : { run: d.run, km: Math.round(d.distance_m / 100) / 10 };
+  });
 }
 
 function distanceDefault(km: number | undefined, v: Viewer): string {
@@ -33,7 +45,7 @@ function distanceDefault(km: number | undefined, v: Viewer): string {
   return v.units === "imperial" ? String(Math.round((km / 1.609344) * 10) / 10) : String(km);
 }
 
-function RunningWeek(props: { v: Viewer }) {
+function RunningWeek(props: { v: Viewer; start: BuilderStart }) {
   const { v } = props;
   const unit = v.units === "imperial" ? "mi" : "km";
   return (
@@ -44,7 +56,7 @@ function RunningWeek(props: { v: Viewer }) {
         around your hard days.
       </p>
       <ul class="plain">
-        {DEFAULT_WEEK.map((d, i) => {
+        {weekFrom(props.start).map((d, i) => {
           const wd = i + 1;
           const day = weekdayShort(wd, v.lang);
           return (
@@ -93,7 +105,7 @@ function RunningWeek(props: { v: Viewer }) {
   );
 }
 
-function Kit() {
+function Kit(props: { have: readonly string[] }) {
   return (
     <fieldset class="plan-kit">
       <legend>Equipment at hand</legend>
@@ -101,7 +113,13 @@ function Kit() {
       <div class="plan-kit-options">
         {KIT.map((e) => (
           <div class="checkbox">
-            <input type="checkbox" id={`kit-${e}`} name="equipment" value={e} />
+            <input
+              type="checkbox"
+              id={`kit-${e}`}
+              name="equipment"
+              value={e}
+              checked={props.have.includes(e)}
+            />
             <label for={`kit-${e}`}>{EQUIPMENT_LABEL[e] ?? e}</label>
           </div>
         ))}
@@ -111,7 +129,7 @@ function Kit() {
   );
 }
 
-function Level() {
+function Level(props: { level: PlanLevel }) {
   return (
     <fieldset class="plan-level">
       <legend>Your strength training so far</legend>
@@ -122,7 +140,7 @@ function Level() {
             id={`level-${l}`}
             name="level"
             value={l}
-            checked={l === "new"}
+            checked={l === props.level}
             aria-describedby={`level-${l}-hint`}
           />
           <label for={`level-${l}`}>
@@ -137,8 +155,9 @@ function Level() {
   );
 }
 
-export function PlanBuilder(props: { v: Viewer }) {
+export function PlanBuilder(props: { v: Viewer; start?: BuilderStart }) {
   const { v } = props;
+  const start = props.start ?? {};
   return (
     <>
       <form
@@ -149,7 +168,7 @@ export function PlanBuilder(props: { v: Viewer }) {
         data-weekdays={JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((wd) => weekdayShort(wd, v.lang)))}
       >
         <h2 class="card-title">Build a plan around your running</h2>
-        <RunningWeek v={v} />
+        <RunningWeek v={v} start={start} />
         <div class="plan-numbers">
           <Field
             id="sessions"
@@ -159,7 +178,7 @@ export function PlanBuilder(props: { v: Viewer }) {
             min="1"
             max="4"
             step="1"
-            value="2"
+            value={String(start.inputs?.sessions_per_week ?? 2)}
             required
             missing="Choose how many strength sessions a week, from 1 to 4."
             message="Choose from 1 to 4 strength sessions a week."
@@ -172,14 +191,14 @@ export function PlanBuilder(props: { v: Viewer }) {
             min="10"
             max="60"
             step="1"
-            value="30"
+            value={String(start.inputs?.minutes ?? 30)}
             required
             missing="Enter how many minutes a session may take, from 10 to 60."
             message="A session takes from 10 to 60 minutes; enter a whole number in that range."
           />
         </div>
-        <Kit />
-        <Level />
+        <Kit have={start.inputs?.equipment ?? []} />
+        <Level level={start.level ?? start.inputs?.level ?? "new"} />
         <div class="plan-numbers">
           <Field
             id="start_date"

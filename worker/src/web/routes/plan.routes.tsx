@@ -1,10 +1,11 @@
 // Pages under /plan: the active plan and the other saved plans (or the builder when there is
 // none), the builder on its own (/plan/new) and the editor of one saved plan (/plan/:id/edit).
+import { PlanLevel } from "@runstrong/shared/schemas";
 import { Hono } from "hono";
 import type { AppEnv } from "../../appEnv.ts";
 import { listPlans } from "../data/plans.ts";
 import { notFound, page, signInFirst } from "../pageFrame.tsx";
-import { PlanBuilder } from "../pages/planBuilder.tsx";
+import { type BuilderStart, PlanBuilder } from "../pages/planBuilder.tsx";
 import { PlanEditor } from "../pages/planEditor.tsx";
 import { PlanHome } from "../pages/planPage.tsx";
 import { loadViewer } from "../viewer.ts";
@@ -26,6 +27,15 @@ export const planRoutes = new Hono<AppEnv>()
   .get("/new", async (c) => {
     const v = await loadViewer(c);
     if (!v) return signInFirst(c, "Build a plan", "plan", "the plan builder");
+    // ?level= comes from the assessments page: rebuild the active plan's week at that level.
+    const level = PlanLevel.safeParse(c.req.query("level"));
+    const active = level.success
+      ? (await listPlans(c.get("db"), v.userId)).find((p) => p.id === v.activePlanId)
+      : undefined;
+    const start: BuilderStart = {
+      ...(active?.body.inputs ? { inputs: active.body.inputs } : {}),
+      ...(level.success ? { level: level.data } : {}),
+    };
     return page(
       c,
       v,
@@ -35,7 +45,13 @@ export const planRoutes = new Hono<AppEnv>()
           <a href="/plan">← Your plan</a>
         </p>
         <h1>Build a new plan</h1>
-        <PlanBuilder v={v} />
+        {level.success ? (
+          <p class="notice">
+            Your assessment results suggest the <strong>{level.data}</strong> level: the form starts
+            from your current plan's week at that level.
+          </p>
+        ) : null}
+        <PlanBuilder v={v} start={start} />
       </>,
     );
   })
