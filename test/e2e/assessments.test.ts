@@ -2,20 +2,16 @@
 // Worker under `wrangler dev` with a fresh local D1. The runner logs results in the browser; a
 // watch, played by the test through the sync API, brings a plan and older results.
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { type LocalWorker, startLocalWorker } from "./localWorker.ts";
+import { screenshotDir } from "./screenshotDir.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-// Tests never rewrite tracked files: the committed screenshots change only on request.
-const shots =
-  process.env.UPDATE_SCREENSHOTS === "1"
-    ? path.join(root, "docs/screenshots")
-    : path.join(root, ".test-results/screenshots");
+const shots = screenshotDir();
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const EMAIL = `tester-${Date.now()}@example.com`;
@@ -87,7 +83,6 @@ beforeAll(async () => {
     encoding: "utf8",
   });
   if (build.status !== 0) throw new Error(`build:web failed\n${build.stderr}${build.stdout}`);
-  mkdirSync(shots, { recursive: true });
   [worker, browser] = await Promise.all([startLocalWorker(), launchBrowser()]);
   desktop = await browser.newContext({ viewport: DESKTOP });
   page = await desktop.newPage();

@@ -3,19 +3,16 @@
 // previews it, saves it as the active plan, edits it (rules re-checked in the browser), meets a
 // conflict with a watch's edit, and manages their saved plans.
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { type LocalWorker, startLocalWorker } from "./localWorker.ts";
+import { screenshotDir } from "./screenshotDir.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const shots = path.join(
-  root,
-  process.env.UPDATE_SCREENSHOTS === "1" ? "docs/screenshots" : ".test-results/screenshots",
-);
+const shots = screenshotDir();
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const EMAIL = `planner-${Date.now()}@example.com`;
@@ -122,7 +119,6 @@ beforeAll(async () => {
     encoding: "utf8",
   });
   if (build.status !== 0) throw new Error(`build:web failed\n${build.stderr}${build.stdout}`);
-  mkdirSync(shots, { recursive: true });
   [worker, browser] = await Promise.all([startLocalWorker(), launchBrowser()]);
   desktop = await browser.newContext({ viewport: DESKTOP });
   page = await desktop.newPage();

@@ -2,20 +2,16 @@
 // `wrangler dev` with a fresh local D1. Logs, edits and deletes a run on /runs, sees it in the
 // week, in history and on the dashboard, and checks that bad input is explained and not stored.
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { type LocalWorker, startLocalWorker } from "./localWorker.ts";
+import { screenshotDir } from "./screenshotDir.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-// Tracked screenshots change only on purpose; every other run writes beside the test results.
-const shots =
-  process.env.UPDATE_SCREENSHOTS === "1"
-    ? path.join(root, "docs/screenshots")
-    : path.join(root, ".test-results/screenshots");
+const shots = screenshotDir();
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const ZONE = "Europe/Berlin";
@@ -64,7 +60,6 @@ beforeAll(async () => {
     encoding: "utf8",
   });
   if (build.status !== 0) throw new Error(`build:web failed\n${build.stderr}${build.stdout}`);
-  mkdirSync(shots, { recursive: true });
   [worker, browser] = await Promise.all([startLocalWorker(), launchBrowser()]);
   desktop = await browser.newContext({ viewport: DESKTOP, timezoneId: ZONE });
   page = await desktop.newPage();

@@ -2,16 +2,16 @@
 // `wrangler dev` with a fresh local D1. A watch is played by the test itself through the sync
 // API (pair by code, Bearer token, push/pull), the runner by the browser.
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { type LocalWorker, startLocalWorker } from "./localWorker.ts";
+import { screenshotDir } from "./screenshotDir.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const shots = path.join(root, "docs/screenshots");
+const shots = screenshotDir();
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const EMAIL = `runner-${Date.now()}@example.com`;
@@ -241,7 +241,6 @@ beforeAll(async () => {
     encoding: "utf8",
   });
   if (build.status !== 0) throw new Error(`build:web failed\n${build.stderr}${build.stdout}`);
-  mkdirSync(shots, { recursive: true });
   [worker, browser] = await Promise.all([startLocalWorker(), launchBrowser()]);
   desktop = await browser.newContext({ viewport: DESKTOP });
   page = await desktop.newPage();
