@@ -3,7 +3,7 @@
 import { exerciseById } from "../catalog/catalogLookup.ts";
 import type { Exercise } from "../catalog/exerciseSchema.ts";
 import type { PlanBody, PlanInputs, PlanItem, RunningDayKind } from "../schemas/plan.ts";
-import type { RuleId, Violation } from "../schemas/planning.ts";
+import type { Violation } from "../schemas/planning.ts";
 import { nextWeekday, weekdayName } from "./calendarDates.ts";
 import {
   fitsKit,
@@ -22,15 +22,6 @@ export const KEY_RUNS: ReadonlySet<RunningDayKind> = new Set([
   "race",
 ]);
 
-export const RULE_IDS: readonly RuleId[] = [
-  "session_count",
-  "no_strength_before_key_run",
-  "no_back_to_back_strength",
-  "rest_day",
-  "fits_minutes",
-  "equipment",
-  "coverage",
-];
 
 const RUN_WORDS: Record<RunningDayKind, string> = {
   rest: "rest day",

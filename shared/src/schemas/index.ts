@@ -8,4 +8,5 @@ export * from "./mutations.ts";
 export * from "./plan.ts";
 export * from "./planning.ts";
 export * from "./primitives.ts";
+export * from "./runningDayKinds.ts";
 export * from "./sync.ts";

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { Equipment } from "../catalog/exerciseSchema.ts";
 import { EntityId, IsoDate, NoteText, RunKind, SetMode, ShortText } from "./primitives.ts";
+import { RUNNING_DAY_KINDS } from "./runningDayKinds.ts";
 
 /** One exercise of a planned strength session, with everything a watch needs to run it offline. */
 export const PlanItem = z.object({
@@ -38,15 +39,7 @@ export const PlanDay = z.object({
 export type PlanDay = z.infer<typeof PlanDay>;
 
 /** What a runner does on a day of the running week; `cross` is cross-training (no run). */
-export const RunningDayKind = z.enum([
-  "rest",
-  "easy",
-  "tempo",
-  "intervals",
-  "long",
-  "race",
-  "cross",
-]);
+export const RunningDayKind = z.enum(RUNNING_DAY_KINDS);
 export type RunningDayKind = z.infer<typeof RunningDayKind>;
 
 /** Run kinds that need fresh legs: no strength the day before them. */

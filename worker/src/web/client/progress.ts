@@ -1,7 +1,9 @@
 // The progress page: draws its four uPlot charts from /web/progress.json, sized to the card
 // (readable on a phone), coloured from the page's CSS so dark mode works too.
+
 import uPlot from "uplot";
 import { startApp } from "./lib/app.ts";
+import { axis, chartSize, dayMonthValues, palette } from "./lib/chartStyle.ts";
 import { byId } from "./lib/dom.ts";
 
 type ExerciseSeries = {
@@ -24,40 +26,8 @@ type ProgressData = {
   exercises: ExerciseSeries[];
 };
 
-const css = (name: string, fallback: string) =>
-  getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-
-function palette() {
-  return {
-    accent: css("--accent", "#0f766e"),
-    accentFill: css("--accent-fill", "#0f766e88"),
-    accentSoft: css("--accent-soft", "#0f766e33"),
-    run: css("--run", "#c2410c"),
-    runSoft: css("--run-fill", "#c2410c88"),
-    ink: css("--muted", "#555"),
-    grid: css("--grid", "#8883"),
-    left: css("--left", "#2563eb"),
-    right: css("--right", "#c2410c"),
-  };
-}
-
 const WEEK_S = 7 * 86_400;
 const charts = new Map<string, uPlot>();
-
-function size(el: HTMLElement) {
-  const width = Math.max(260, el.clientWidth);
-  return { width, height: Math.round(Math.min(260, Math.max(190, width * 0.55))) };
-}
-
-function axis(color: string, grid: string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
-  return {
-    stroke: color,
-    grid: { stroke: grid, width: 1 },
-    ticks: { stroke: grid, width: 1 },
-    font: "12px system-ui, sans-serif",
-    ...extra,
-  };
-}
 
 function draw(id: string, opts: Omit<uPlot.Options, "width" | "height">, data: uPlot.AlignedData) {
   const el = byId(id);
@@ -65,7 +35,7 @@ function draw(id: string, opts: Omit<uPlot.Options, "width" | "height">, data: u
   charts.get(id)?.destroy();
   el.replaceChildren();
   // No hover read-out on touch screens: the legend names the series, the table has numbers.
-  const chart = new uPlot({ legend: { live: false }, ...opts, ...size(el) }, data, el);
+  const chart = new uPlot({ legend: { live: false }, ...opts, ...chartSize(el) }, data, el);
   charts.set(id, chart);
 }
 
@@ -74,10 +44,6 @@ const weekRange = (_u: uPlot, min: number, max: number): uPlot.Range.MinMax => [
   min - WEEK_S / 2,
   max + WEEK_S / 2,
 ];
-const weekAxisValues = (_u: uPlot, ticks: number[]) =>
-  ticks.map((t) =>
-    new Date(t * 1000).toLocaleDateString(undefined, { day: "numeric", month: "short" }),
-  );
 /** Ticks on the weeks themselves (every n-th when the chart is narrow), under their bars. */
 const weekSplits = (weeks: number[]) => (u: uPlot) => {
   const fit = Math.max(2, Math.floor(u.bbox.width / devicePixelRatio / 64));
@@ -92,7 +58,7 @@ function volumeChart(d: ProgressData) {
     {
       scales: { x: { time: true, range: weekRange }, reps: { auto: true }, min: { auto: true } },
       axes: [
-        axis(p.ink, p.grid, { values: weekAxisValues, splits: weekSplits(d.t) }),
+        axis(p.ink, p.grid, { values: dayMonthValues, splits: weekSplits(d.t) }),
         axis(p.ink, p.grid, { scale: "reps", label: "reps", labelSize: 18, size: 44 }),
         axis(p.ink, p.grid, {
           scale: "min",
@@ -139,7 +105,7 @@ function runningChart(d: ProgressData) {
         n: { range: (_u, _min, max) => [0, Math.max(3, max + 1)] },
       },
       axes: [
-        axis(p.ink, p.grid, { values: weekAxisValues, splits: weekSplits(d.t) }),
+        axis(p.ink, p.grid, { values: dayMonthValues, splits: weekSplits(d.t) }),
         axis(p.ink, p.grid, { scale: "dist", label: unit, labelSize: 18, size: 44 }),
         axis(p.ink, p.grid, {
           scale: "n",
@@ -178,7 +144,7 @@ function runningChart(d: ProgressData) {
 function dateAxis(p: ReturnType<typeof palette>) {
   return axis(p.ink, p.grid, {
     space: 60,
-    values: weekAxisValues,
+    values: dayMonthValues,
   });
 }
 
@@ -275,7 +241,7 @@ async function startCharts(): Promise<void> {
     width = root.clientWidth;
     for (const [id, chart] of charts) {
       const el = byId(id);
-      if (el) chart.setSize(size(el));
+      if (el) chart.setSize(chartSize(el));
     }
   }).observe(root);
   window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", all);

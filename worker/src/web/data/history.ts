@@ -6,7 +6,7 @@ import { and, desc, eq, gte, lte, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { assessments, runs } from "../../db/schema.ts";
 import { startOfLocalDay } from "../format.ts";
-import type { RunEntry } from "./runs.ts";
+import { RUN_ENTRY_COLUMNS, type RunEntry } from "./runs.ts";
 import { type HistoryQuery, type SessionRow, sessionStarts, sessionsByIds } from "./sessions.ts";
 
 export type AssessmentEntry = {
@@ -57,15 +57,7 @@ export async function listHistory(
     sessionStarts(db, userId, q, n),
     withOthers
       ? db
-          .select({
-            id: runs.id,
-            date: runs.date,
-            distanceM: runs.distanceM,
-            durationS: runs.durationS,
-            kind: runs.kind,
-            notes: runs.notes,
-            avgHr: runs.avgHr,
-          })
+          .select(RUN_ENTRY_COLUMNS)
           .from(runs)
           .where(and(eq(runs.userId, userId), eq(runs.deleted, false), ...dateRange(runs.date, q)))
           .orderBy(desc(runs.date), desc(runs.id))

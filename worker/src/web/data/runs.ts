@@ -66,20 +66,23 @@ export async function listRunWeeks(
   const oldest = shown[shown.length - 1];
   if (!oldest) return { weeks: [], olderBefore: null };
   const rows = await db
-    .select({
-      id: runs.id,
-      date: runs.date,
-      distanceM: runs.distanceM,
-      durationS: runs.durationS,
-      kind: runs.kind,
-      notes: runs.notes,
-      avgHr: runs.avgHr,
-    })
+    .select(RUN_ENTRY_COLUMNS)
     .from(runs)
     .where(and(scope, gte(runs.date, oldest)))
     .orderBy(desc(runs.date), desc(runs.id));
   return { weeks: groupByWeek(rows), olderBefore: mondays.length > perPage ? oldest : null };
 }
+
+/** The columns of a run as the running log and history show it. */
+export const RUN_ENTRY_COLUMNS = {
+  id: runs.id,
+  date: runs.date,
+  distanceM: runs.distanceM,
+  durationS: runs.durationS,
+  kind: runs.kind,
+  notes: runs.notes,
+  avgHr: runs.avgHr,
+};
 
 /** Runs (newest first) into their Monday-based weeks, with each week's totals. */
 export function groupByWeek(rows: RunEntry[]): RunWeek[] {

@@ -6,15 +6,7 @@ import type { PlanBody, PlanItem, RunningDayKind } from "@runstrong/shared/schem
 import { clockDuration, distance, type Units } from "../format.ts";
 import { RUN_KIND_LABEL } from "../labels.ts";
 
-export const RUNNING_DAY_KINDS: readonly RunningDayKind[] = [
-  "rest",
-  "easy",
-  "tempo",
-  "intervals",
-  "long",
-  "race",
-  "cross",
-];
+export { RUNNING_DAY_KINDS } from "@runstrong/shared/schemas";
 
 export const RUNNING_DAY_LABEL: Record<RunningDayKind, string> = {
   rest: "Rest",
