@@ -22,7 +22,6 @@ export const KEY_RUNS: ReadonlySet<RunningDayKind> = new Set([
   "race",
 ]);
 
-
 const RUN_WORDS: Record<RunningDayKind, string> = {
   rest: "rest day",
   easy: "easy run",
