@@ -157,7 +157,7 @@ describe("loadAssessmentsPage", () => {
 
     const html = await (await page("/assessments", user.cookie)).text();
     expect(html).toContain("Your results suggest moving from <strong>new</strong> to");
-    expect(html).toContain('href="/plan?level=some"');
+    expect(html).toContain('href="/plan/new?level=some"');
     expect(html).toContain('id="assessment-due"');
   });
 
