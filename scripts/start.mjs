@@ -6,12 +6,17 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const port = process.env.PORT ?? "8787";
 const host = process.env.HOST ?? "127.0.0.1";
+// Where the local D1 lives: .wrangler/state by default; PERSIST_TO points elsewhere (tests).
+const persist = process.env.PERSIST_TO ? ["--persist-to", process.env.PERSIST_TO] : [];
 const env = {
   ...process.env,
   // No telemetry, no update check: both would wait on a network this may not have.
   WRANGLER_SEND_METRICS: "false",
   NO_UPDATE_NOTIFIER: "1",
   WRANGLER_HIDE_BANNER: "true",
+  // Miniflare would otherwise fetch the Request.cf object from workers.cloudflare.com and print
+  // an ENOTFOUND stack trace when there is no network: a clean start prints no error.
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
 };
 
 // The web view's scripts and icons are generated, not committed.
@@ -25,11 +30,15 @@ if (web.status !== 0) {
   process.exit(web.status ?? 1);
 }
 
-const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "runstrong", "--local"], {
-  cwd: root,
-  env,
-  stdio: ["ignore", "inherit", "inherit"],
-});
+const migrate = spawnSync(
+  "wrangler",
+  ["d1", "migrations", "apply", "runstrong", "--local", ...persist],
+  {
+    cwd: root,
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  },
+);
 if (migrate.status !== 0) {
   console.error("Could not apply the migrations to the local database (see above).");
   process.exit(migrate.status ?? 1);
@@ -48,7 +57,7 @@ Stop with Ctrl-C.
 
 const dev = spawn(
   "wrangler",
-  ["dev", "--ip", host, "--port", port, "--show-interactive-dev-session=false"],
+  ["dev", "--ip", host, "--port", port, "--show-interactive-dev-session=false", ...persist],
   {
     cwd: root,
     env,

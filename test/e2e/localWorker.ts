@@ -8,7 +8,14 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const wrangler = path.join(root, "node_modules/.bin/wrangler");
-const env = { ...process.env, WRANGLER_SEND_METRICS: "false", NO_UPDATE_NOTIFIER: "1", CI: "true" };
+const env = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  NO_UPDATE_NOTIFIER: "1",
+  CI: "true",
+  // No Request.cf download (and no ENOTFOUND trace) without a network.
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+};
 
 export type LocalWorker = { url: string; stop(): Promise<void> };
 
