@@ -1,6 +1,7 @@
 // Public API of the session engine: a pure, zod-free state machine that runs one strength
 // session on a watch or phone (safe for the watch bundle: runtime imports stay in this folder).
 
+export { formatClock, formatDuration } from "./durationText.ts";
 export type {
   Cue,
   EngineEvent,
@@ -15,5 +16,5 @@ export type {
 } from "./engineState.ts";
 export { ENGINE_EVENT_TYPES, ENGINE_STATE_VERSION } from "./engineState.ts";
 export { restore, serialise } from "./engineStorage.ts";
-export { formatClock, type ScreenName, type ScreenView, view } from "./screenView.ts";
+export { type ScreenName, type ScreenView, view } from "./screenView.ts";
 export { dispatch, type StartOptions, startSession, summary, tick } from "./sessionEngine.ts";

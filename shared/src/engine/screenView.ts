@@ -1,5 +1,6 @@
 // The view model a watch or phone screen renders: everything pre-formatted, computed from the
 // state and the clock so the screen needs no engine knowledge.
+import { formatClock } from "./durationText.ts";
 import type { EngineItem, EngineSide, EngineState, SessionSummary } from "./engineState.ts";
 import { isUsableClock, timerElapsedMs, timerRemainingMs } from "./engineTimers.ts";
 import { settle, summary } from "./sessionEngine.ts";
@@ -23,15 +24,6 @@ export interface ScreenView {
   next_up?: string;
   can_undo: boolean;
   summary?: SessionSummary;
-}
-
-/** "0:45", "12:03", "1:02:03". */
-export function formatClock(totalSeconds: number): string {
-  const t = Math.max(0, Math.floor(totalSeconds));
-  const h = Math.floor(t / 3600);
-  const m = Math.floor((t % 3600) / 60);
-  const sec = String(t % 60).padStart(2, "0");
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
 }
 
 function fraction(part: number, whole: number): number {

@@ -2,12 +2,12 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  formatDuration,
   isIsoDate,
   isoWeekday,
   localDate,
   mondayOf,
   safeTimeZone,
-  shortDuration,
   startOfLocalDay,
 } from "./format.ts";
 
@@ -49,9 +49,9 @@ describe("web view dates", () => {
     expect(safeTimeZone("Europe/Paris")).toBe("Europe/Paris");
   });
 
-  it("rounds durations for tiles", () => {
-    expect(shortDuration(45)).toBe("45 s");
-    expect(shortDuration(14 * 60 + 37)).toBe("15 min");
-    expect(shortDuration(3600 + 25 * 60)).toBe("1 h 25");
+  it("writes durations as the watch counts them, without rounding seconds away", () => {
+    expect(formatDuration(45)).toBe("45 s");
+    expect(formatDuration(14 * 60 + 37)).toBe("14 min 37 s");
+    expect(formatDuration(3600 + 25 * 60)).toBe("1 h 25 min");
   });
 });

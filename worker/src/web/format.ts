@@ -101,24 +101,8 @@ export function timeOfDay(ms: number, l: Locale): string {
   return formatter(l.lang, l.tz, { hour: "2-digit", minute: "2-digit" }).format(ms);
 }
 
-export function clockDuration(totalSeconds: number): string {
-  const t = Math.max(0, Math.round(totalSeconds));
-  const h = Math.floor(t / 3600);
-  const m = Math.floor((t % 3600) / 60);
-  const s = t % 60;
-  if (h > 0) return `${h} h ${String(m).padStart(2, "0")} min`;
-  if (m > 0) return s ? `${m} min ${s} s` : `${m} min`;
-  return `${s} s`;
-}
-
-/** Rounded for big numbers in tiles: "1 h 25", "15 min", "45 s". */
-export function shortDuration(totalSeconds: number): string {
-  const t = Math.max(0, Math.round(totalSeconds));
-  if (t >= 3600)
-    return `${Math.floor(t / 3600)} h ${String(Math.floor((t % 3600) / 60)).padStart(2, "0")}`;
-  if (t >= 60) return `${Math.round(t / 60)} min`;
-  return `${t} s`;
-}
+// One duration formatter for the watch and every page (see shared/src/engine/durationText.ts).
+export { formatClock, formatDuration } from "@runstrong/shared/engine";
 
 /** "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", or a date. */
 export function relative(ms: number | null, nowMs: number, l: Locale): string {

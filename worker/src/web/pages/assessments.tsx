@@ -10,7 +10,7 @@ import {
   cooperDistance,
   type GroupView,
 } from "../data/assessments.ts";
-import { clockDuration, dayLabel, type Units } from "../format.ts";
+import { dayLabel, formatDuration, type Units } from "../format.ts";
 import type { Viewer } from "../viewer.ts";
 import { AssessmentDueCard } from "./assessmentDueCard.tsx";
 import { LevelCard } from "./assessmentLevelCard.tsx";
@@ -19,7 +19,7 @@ import { LevelCard } from "./assessmentLevelCard.tsx";
 export function formatResult(kind: AssessmentKind, value: number, units: Units): string {
   switch (kind) {
     case "hold":
-      return clockDuration(value);
+      return formatDuration(value);
     case "time":
       return formatClock(value);
     case "reps":

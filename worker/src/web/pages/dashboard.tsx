@@ -5,10 +5,10 @@ import type { DueCardData } from "../data/assessments.ts";
 import type { Overview } from "../data/overview.ts";
 import { hasStrength } from "../data/plan.ts";
 import {
-  clockDuration,
   dateTime,
   dayLabel,
   distance,
+  formatDuration,
   plural,
   relative,
   weekdayShort,
@@ -195,9 +195,11 @@ export function Dashboard(props: { o: Overview; v: Viewer; due: DueCardData }) {
               <span class="chips">
                 <span class="chip">{plural(o.last.sets, "set")}</span>
                 {o.last.reps ? <span class="chip">{o.last.reps} reps</span> : null}
-                {o.last.holdS ? <span class="chip">{clockDuration(o.last.holdS)} held</span> : null}
+                {o.last.holdS ? (
+                  <span class="chip">{formatDuration(o.last.holdS)} held</span>
+                ) : null}
                 {o.last.durationS ? (
-                  <span class="chip">{clockDuration(o.last.durationS)}</span>
+                  <span class="chip">{formatDuration(o.last.durationS)}</span>
                 ) : null}
               </span>
             </a>

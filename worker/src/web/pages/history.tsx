@@ -5,7 +5,7 @@ import { Empty } from "../components.tsx";
 import type { HistoryItem } from "../data/history.ts";
 import { exerciseName } from "../data/plan.ts";
 import type { SessionRow } from "../data/sessions.ts";
-import { clockDuration, dateTime, localDate, plural, timeOfDay } from "../format.ts";
+import { dateTime, formatDuration, localDate, plural, timeOfDay } from "../format.ts";
 import { sessionTitle } from "../labels.ts";
 import type { Viewer } from "../viewer.ts";
 import { AssessmentCard, RunCard } from "./historyEntries.tsx";
@@ -58,7 +58,7 @@ export function SessionCard(props: { s: SessionRow; v: Viewer }) {
           ) : null}
         </span>
         <span class="muted small">
-          {[s.deviceName, s.durationS ? clockDuration(s.durationS) : null]
+          {[s.deviceName, s.durationS ? formatDuration(s.durationS) : null]
             .filter(Boolean)
             .join(" · ")}
           <span class="sr-only">{s.startedMs !== null ? `, ${dateTime(s.startedMs, v)}` : ""}</span>
@@ -66,7 +66,7 @@ export function SessionCard(props: { s: SessionRow; v: Viewer }) {
         <span class="chips">
           <span class="chip">{plural(s.sets, "set")}</span>
           {s.reps ? <span class="chip">{s.reps} reps</span> : null}
-          {s.holdS ? <span class="chip">{clockDuration(s.holdS)} held</span> : null}
+          {s.holdS ? <span class="chip">{formatDuration(s.holdS)} held</span> : null}
           {s.rpe ? <span class="chip">RPE {s.rpe}</span> : null}
         </span>
         {shown.length ? (

@@ -2,10 +2,10 @@
 // log) and a fitness assessment (linking to the assessments page), in the session cards' shape.
 import { type AssessmentEntry, assessmentTest } from "../data/history.ts";
 import { type RunEntry, runsPageBefore } from "../data/runs.ts";
-import { clockDuration, dayLabel, distance, plural } from "../format.ts";
+import { dayLabel, distance, formatClock, formatDuration, plural } from "../format.ts";
 import { RUN_KIND_LABEL } from "../labels.ts";
 import type { Viewer } from "../viewer.ts";
-import { pace, runClock } from "./runs.tsx";
+import { pace } from "./runs.tsx";
 
 /** The day box of a run or an assessment row: they carry a date, not a time. */
 function DayBox(props: { date: string; v: Viewer }) {
@@ -35,7 +35,7 @@ export function RunCard(props: { r: RunEntry; v: Viewer }) {
           <span class="muted small">{distance(r.distanceM, v.units)}</span>
         </span>
         <span class="muted small">
-          {runClock(r.durationS)} · {pace(r.distanceM, r.durationS, v.units)}
+          {formatClock(r.durationS)} · {pace(r.distanceM, r.durationS, v.units)}
           <span class="sr-only">, {dayLabel(r.date, v, true)}</span>
         </span>
         <span class="chips">
@@ -50,7 +50,7 @@ export function RunCard(props: { r: RunEntry; v: Viewer }) {
 
 /** A test's value with its unit: seconds as a duration, reps and metres as counts. */
 function assessmentValue(value: number, unit: string, v: Viewer): string {
-  if (unit === "s") return clockDuration(value);
+  if (unit === "s") return formatDuration(value);
   if (unit === "reps") return plural(value, "rep");
   if (unit === "m") return `${Math.round(value).toLocaleString(v.lang)} m`;
   return `${value} ${unit}`.trim();

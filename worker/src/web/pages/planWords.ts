@@ -3,7 +3,7 @@
 // Pure: no DOM, no Hono, so both bundles can import it.
 import { exerciseById } from "@runstrong/shared/catalog";
 import type { PlanBody, PlanItem, RunningDayKind } from "@runstrong/shared/schemas";
-import { clockDuration, distance, type Units } from "../format.ts";
+import { distance, formatDuration, type Units } from "../format.ts";
 import { RUN_KIND_LABEL } from "../labels.ts";
 
 export { RUNNING_DAY_KINDS } from "@runstrong/shared/schemas";
@@ -59,7 +59,7 @@ export function runningDayText(day: RunningDay | null, units: Units): string {
 export function doseText(item: PlanItem): string {
   const dose =
     item.mode === "hold"
-      ? clockDuration(item.target_hold_s ?? 0)
+      ? formatDuration(item.target_hold_s ?? 0)
       : item.mode === "amrap"
         ? "as many as you can"
         : String(item.target_reps ?? "–");
@@ -67,7 +67,7 @@ export function doseText(item: PlanItem): string {
 }
 
 export function restText(item: PlanItem): string {
-  return item.rest_s > 0 ? `rest ${clockDuration(item.rest_s)}` : "no rest";
+  return item.rest_s > 0 ? `rest ${formatDuration(item.rest_s)}` : "no rest";
 }
 
 export function minutesText(minutes: number): string {

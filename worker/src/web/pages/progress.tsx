@@ -4,7 +4,7 @@
 import { formatClock } from "@runstrong/shared/engine";
 import { Empty, Stat } from "../components.tsx";
 import { type ProgressData, RANGES } from "../data/progress.ts";
-import { dayLabel, shortDuration } from "../format.ts";
+import { dayLabel, formatDuration } from "../format.ts";
 import type { Viewer } from "../viewer.ts";
 
 function WeekTable(props: {
@@ -69,7 +69,7 @@ export function ProgressPage(props: { v: Viewer; d: ProgressData; weeks: number 
       <section class="stats stats-4" aria-label="Totals for the period">
         <Stat label="strength sessions" value={d.totals.sessions} />
         <Stat label="reps" value={d.totals.reps} sub={`${d.totals.sets} sets`} />
-        <Stat label="held in holds" value={shortDuration(d.totals.hold_s)} />
+        <Stat label="held in holds" value={formatDuration(d.totals.hold_s)} />
         <Stat label={`${unit} run`} value={d.totals.distance} sub={`${d.totals.runs} runs`} />
       </section>
       {d.totals.sets === 0 && d.totals.runs === 0 ? (

@@ -7,6 +7,7 @@ import {
   dayLabel,
   distance,
   distanceValue,
+  formatClock,
   mondayOf,
   plural,
   type Units,
@@ -15,20 +16,11 @@ import { RUN_KIND_LABEL } from "../labels.ts";
 import type { Viewer } from "../viewer.ts";
 import { RunForm, unitLabel } from "./runForm.tsx";
 
-/** A run's time as runners write it: "45:07" or "1:05:30". */
-export function runClock(totalSeconds: number): string {
-  const t = Math.max(0, Math.round(totalSeconds));
-  const h = Math.floor(t / 3600);
-  const mm = Math.floor((t % 3600) / 60);
-  const ss = String(t % 60).padStart(2, "0");
-  return h > 0 ? `${h}:${String(mm).padStart(2, "0")}:${ss}` : `${mm}:${ss}`;
-}
-
 /** Minutes and seconds per km (or mi): "5:20 /km"; a dash when there is no distance. */
 export function pace(distanceM: number, durationS: number, units: Units): string {
   const perUnit = distanceValue(distanceM, units);
   if (perUnit <= 0 || durationS <= 0) return "–";
-  return `${runClock(durationS / perUnit)} /${unitLabel(units)}`;
+  return `${formatClock(Math.round(durationS / perUnit))} /${unitLabel(units)}`;
 }
 
 /** The distance as the form shows it for editing: up to two decimals, no trailing zeros. */
@@ -58,7 +50,7 @@ function RunItem(props: { r: RunEntry; v: Viewer }) {
       data-kind={r.kind}
       data-distance={distanceText(r.distanceM, v.units)}
       data-distance-m={String(r.distanceM)}
-      data-duration={runClock(r.durationS)}
+      data-duration={formatClock(r.durationS)}
       data-duration-s={String(r.durationS)}
       data-avg-hr={r.avgHr === null ? "" : String(r.avgHr)}
       data-notes={r.notes ?? ""}
@@ -78,7 +70,7 @@ function RunItem(props: { r: RunEntry; v: Viewer }) {
           </div>
           <div>
             <dt>Time</dt>
-            <dd class="runlog-duration">{runClock(r.durationS)}</dd>
+            <dd class="runlog-duration">{formatClock(r.durationS)}</dd>
           </div>
           <div>
             <dt>Pace</dt>
@@ -127,7 +119,7 @@ function WeekSection(props: { w: RunWeek; today: string; v: Viewer }) {
         <p class="runlog-week-total" id={`${id}-total`}>
           <strong class="runlog-week-distance">{distance(w.distanceM, v.units)}</strong>
           {" · "}
-          {runClock(w.durationS)}
+          {formatClock(w.durationS)}
           {" · "}
           {plural(w.runs.length, "run")}
         </p>

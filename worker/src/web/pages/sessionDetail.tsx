@@ -3,15 +3,7 @@
 import { exerciseById } from "@runstrong/shared/catalog";
 import { exerciseName } from "../data/plan.ts";
 import type { SessionRow, SetRow } from "../data/sessions.ts";
-import {
-  clockDuration,
-  dateTime,
-  plural,
-  shortDuration,
-  timeOfDay,
-  toMs,
-  weight,
-} from "../format.ts";
+import { dateTime, formatDuration, plural, timeOfDay, toMs, weight } from "../format.ts";
 import { sessionTitle } from "../labels.ts";
 import type { Viewer } from "../viewer.ts";
 
@@ -33,13 +25,13 @@ function groupSets(rows: SetRow[]): Group[] {
 }
 
 function result(s: SetRow): string {
-  if (s.holdS !== null) return clockDuration(s.holdS);
+  if (s.holdS !== null) return formatDuration(s.holdS);
   return s.reps === 1 ? "1 rep" : `${s.reps ?? 0} reps`;
 }
 
 function target(s: SetRow): { text: string; met: boolean | null } {
   if (s.targetHoldS !== null) {
-    return { text: clockDuration(s.targetHoldS), met: (s.holdS ?? 0) >= s.targetHoldS };
+    return { text: formatDuration(s.targetHoldS), met: (s.holdS ?? 0) >= s.targetHoldS };
   }
   if (s.targetReps !== null)
     return { text: String(s.targetReps), met: (s.reps ?? 0) >= s.targetReps };
@@ -100,7 +92,7 @@ function SetTable(props: { g: Group; v: Viewer }) {
                 <td class="col-time muted">
                   {start !== null ? timeOfDay(start, v) : "–"}
                   {start !== null && end !== null && end > start ? (
-                    <span class="small"> · {clockDuration((end - start) / 1000)}</span>
+                    <span class="small"> · {formatDuration((end - start) / 1000)}</span>
                   ) : null}
                 </td>
                 <td>
@@ -142,7 +134,7 @@ export function SessionDetailPage(props: { v: Viewer; s: SessionRow; sets: SetRo
       </div>
       <section class="stats stats-4" aria-label="Session totals">
         <div class="stat">
-          <p class="stat-value">{s.durationS ? shortDuration(s.durationS) : "–"}</p>
+          <p class="stat-value">{s.durationS ? formatDuration(s.durationS) : "–"}</p>
           <p class="stat-label">duration</p>
         </div>
         <div class="stat">
@@ -156,7 +148,7 @@ export function SessionDetailPage(props: { v: Viewer; s: SessionRow; sets: SetRo
           <p class="stat-label">reps</p>
         </div>
         <div class="stat">
-          <p class="stat-value">{shortDuration(s.holdS)}</p>
+          <p class="stat-value">{formatDuration(s.holdS)}</p>
           <p class="stat-label">held</p>
         </div>
       </section>
