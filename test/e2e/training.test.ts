@@ -60,6 +60,8 @@ async function newRunner(): Promise<void> {
   await page.fill("input[name=password]", PASSWORD);
   await page.click("button[value=signup]");
   await page.waitForSelector("body.signed-in");
+  // On a phone the form sits below the fold; the signed-in page still opens at the top.
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
   const started = await call("POST", "/devices/pair", { name: "Test watch", platform: "sim" });
   const approved = await page.evaluate(async (code) => {
     const res = await fetch("/api/v1/devices/approve", {

@@ -362,6 +362,12 @@ describe("web view", { timeout: 30_000 }, () => {
     const pulled = await watchPull();
     const s = pulled.changes.sessions.find((x: Json) => x.id === "sess-today");
     expect(s).toMatchObject({ rpe: 7, notes: "Quads burning on the last set" });
+
+    // One outcome at a time: a new error replaces the old "Saved.", it does not sit beside it.
+    await page.fill("#rpe", "-3");
+    await page.click("#session-form button[type=submit]");
+    await expect.poll(() => page.textContent("#rpe-error")).toMatch(/1 to 10/);
+    expect(await page.textContent("#session-form .form-ok")).toBe("");
   });
 
   it("an open history shows a newly synced session within seconds of focus", async () => {

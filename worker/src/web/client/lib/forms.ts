@@ -17,8 +17,12 @@ function errorSlot(form: HTMLFormElement, control: Control): HTMLElement | null 
   return control.id ? form.querySelector<HTMLElement>(`#${CSS.escape(control.id)}-error`) : null;
 }
 
+/**
+ * Clears every outcome the form shows — errors and the last "Saved." — so a form never shows an
+ * old success beside a new error: each check or submit starts from a blank slate.
+ */
 export function clearErrors(form: HTMLFormElement): void {
-  for (const el of form.querySelectorAll<HTMLElement>(".field-error, .form-error")) {
+  for (const el of form.querySelectorAll<HTMLElement>(".field-error, .form-error, .form-ok")) {
     el.textContent = "";
   }
   for (const c of controls(form)) c.removeAttribute("aria-invalid");

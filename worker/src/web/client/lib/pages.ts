@@ -40,7 +40,11 @@ async function onAuthSubmit(form: HTMLFormElement, submitter: HTMLElement | null
   }
   const next = new URLSearchParams(location.search).get("next");
   if (next?.startsWith("/") && !next.startsWith("//")) location.assign(next);
-  else location.reload();
+  else {
+    // The signed-in page is a different page: start it at the top, not where the form was.
+    history.scrollRestoration = "manual";
+    location.reload();
+  }
 }
 
 async function onLogout(button: HTMLButtonElement) {
