@@ -18,14 +18,21 @@ export function formatUserCode(code: string): string {
   return `${c.slice(0, 4)}-${c.slice(4)}`;
 }
 
+const USER_CODE_MESSAGE =
+  "A pairing code has 8 letters or digits, like ABCD-2345, as the watch shows it.";
+
 export const UserCodeInput = z
-  .string()
-  .max(40)
+  .string({ error: USER_CODE_MESSAGE })
+  .max(40, { message: USER_CODE_MESSAGE })
   .transform(normaliseUserCode)
-  .pipe(z.string().regex(/^[A-Z0-9]{8}$/, { message: "a pairing code has 8 letters or digits" }));
+  .pipe(z.string().regex(/^[A-Z0-9]{8}$/, { message: USER_CODE_MESSAGE }));
 
 export const PairRequest = z.object({
-  name: z.string().trim().min(1).max(60),
+  name: z
+    .string({ error: "Give the device a name." })
+    .trim()
+    .min(1, { message: "Give the device a name." })
+    .max(60, { message: "Keep the device's name under 60 characters." }),
   platform: Platform,
 });
 export type PairRequest = z.infer<typeof PairRequest>;

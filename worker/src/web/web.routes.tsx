@@ -34,14 +34,12 @@ function parseHistoryFilters(c: C, known: Set<string>): HistoryFilters {
   const exercise = (c.req.query("exercise") ?? "").trim();
   const from = (c.req.query("from") ?? "").trim();
   const to = (c.req.query("to") ?? "").trim();
-  const pageNo = Number(c.req.query("page") ?? "0");
-  const f: HistoryFilters = {
-    exercise,
-    from,
-    to,
-    page: Number.isInteger(pageNo) && pageNo >= 0 && pageNo <= 10_000 ? pageNo : 0,
-    errors: {},
-  };
+  const rawPage = (c.req.query("page") ?? "0").trim().slice(0, 40);
+  const pageNo = Number(rawPage);
+  const pageOk = /^\d+$/.test(rawPage) && pageNo <= 10_000;
+  const f: HistoryFilters = { exercise, from, to, page: pageOk ? pageNo : 0, errors: {} };
+  // A page that cannot exist says so (and shows the newest) instead of quietly showing page 0.
+  if (!pageOk) f.pageProblem = `There is no page “${rawPage}” of your history; here is the newest.`;
   if (exercise && !known.has(exercise) && !exerciseById(exercise)) {
     f.errors.exercise = "Choose an exercise from the list.";
   }

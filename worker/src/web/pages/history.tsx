@@ -16,6 +16,8 @@ export type HistoryFilters = {
   to: string;
   page: number;
   errors: Partial<Record<"exercise" | "from" | "to", string>>;
+  /** Set when the requested page cannot exist: said on the page rather than ignored. */
+  pageProblem?: string;
 };
 
 function monthLabel(date: string, v: Viewer): string {
@@ -205,7 +207,18 @@ export function HistoryPage(props: {
       </details>
 
       <section aria-label="Sessions, runs and tests" id="session-list">
-        {items.length === 0 ? (
+        {f.pageProblem ? (
+          <p class="notice" id="page-problem" role="status">
+            {f.pageProblem}
+          </p>
+        ) : null}
+        {items.length === 0 && f.page > 0 ? (
+          <Empty title={`Page ${f.page} is past the end of your history.`}>
+            <a class="button secondary" href={query(0)}>
+              Back to the newest
+            </a>
+          </Empty>
+        ) : items.length === 0 ? (
           <Empty title={filtered ? "Nothing matches these filters." : "Nothing logged yet."}>
             <p class="muted">
               {filtered
