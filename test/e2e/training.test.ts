@@ -126,6 +126,31 @@ describe("training around the running week", { timeout: 60_000 }, () => {
     expect(today.body.message).toMatch(/Plan page/);
   });
 
+  it("an open history page shows a session synced from the watch within seconds, untouched", async () => {
+    await newRunner();
+    await page.goto(`${worker.url}/history`);
+    const at = new Date(Date.now() - 600_000).toISOString();
+    await watchPush([
+      { op: "session.start", args: { id: "live-1", started_at: at, name: "Watch session" } },
+      {
+        op: "set.log",
+        args: {
+          id: "live-1-0",
+          session_id: "live-1",
+          exercise_id: "squat",
+          set_index: 0,
+          started_at: at,
+          ended_at: at,
+          reps: 12,
+        },
+      },
+    ]);
+    // No reload, no focus change: the page's own change check finds it.
+    await expect
+      .poll(() => page.textContent("#session-list"), { timeout: 10_000 })
+      .toContain("Watch session");
+  });
+
   it("two sessions at the top of the range change the next prescription on /run and for the watch", async () => {
     await newRunner();
     const bridge = {

@@ -1,9 +1,11 @@
 // Keeps an open page fresh without a reload: on focus, when the tab becomes visible and every
-// 60 s it asks /web/state.json whether anything synced; if so it re-renders <main> in place.
+// few seconds while it is visible, it asks /web/state.json (one small read of the account's sync
+// version and devices) whether anything synced; only then it re-renders <main> in place.
 import { viewer } from "./dom.ts";
 import { flushQuietly, outbox } from "./sync.ts";
 
-const POLL_MS = 60_000;
+/** Often enough that a set synced from the watch shows "a few seconds" later; hidden tabs skip. */
+const POLL_MS = 4_000;
 type State = { state: string; web_device_id: string | null; web_last_seq: number };
 
 let inFlight = false;
