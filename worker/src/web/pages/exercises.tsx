@@ -13,15 +13,33 @@ function modeText(e: Exercise): string {
   return e.per_side ? `${base}, each side` : base;
 }
 
-function matches(e: Exercise, q: string): boolean {
-  const hay = [e.name, ...e.aliases, ...e.primary_muscles, ...e.secondary_muscles, e.focus]
+/** Everyday words for the anatomical names the catalog uses ("calves" finds the soleus). */
+const EVERYDAY_WORDS: Record<string, string[]> = {
+  calves: ["calf", "gastrocnemius", "soleus"],
+  calf: ["gastrocnemius", "soleus"],
+  quads: ["quadriceps"],
+  abs: ["abdominals", "rectus abdominis", "obliques"],
+  butt: ["glute"],
+  bum: ["glute"],
+  shoulders: ["deltoid", "shoulder"],
+  arms: ["triceps", "biceps"],
+  chest: ["pectorals", "chest"],
+  back: ["back", "lats", "erector", "rhomboid"],
+  achilles: ["achilles", "soleus", "gastrocnemius"],
+};
+
+/** Every word of the query appears in the name, an alias, a muscle, the focus or the kit. */
+export function matches(e: Exercise, q: string): boolean {
+  const kit = e.equipment.flatMap((q) => [q.replace(/_/g, " "), EQUIPMENT_LABEL[q] ?? ""]);
+  const focus = [e.focus.replace(/_/g, " "), FOCUS_LABEL[e.focus] ?? ""];
+  const hay = [e.name, ...e.aliases, ...e.primary_muscles, ...e.secondary_muscles, ...focus, ...kit]
     .join(" ")
     .toLowerCase();
   return q
     .toLowerCase()
     .split(/\s+/)
     .filter(Boolean)
-    .every((w) => hay.includes(w));
+    .every((w) => hay.includes(w) || (EVERYDAY_WORDS[w] ?? []).some((x) => hay.includes(x)));
 }
 
 export function LibraryPage(props: { q: string; usage: Map<string, number> }) {
@@ -38,9 +56,15 @@ export function LibraryPage(props: { q: string; usage: Map<string, number> }) {
       </div>
       <search>
         <form class="card search" method="get" action="/exercises" data-no-dirty>
-          <label for="q">Search by name or muscle</label>
+          <label for="q">Search by name, muscle or equipment</label>
           <div class="search-row">
-            <input id="q" name="q" type="search" value={props.q} placeholder="e.g. calves, plank" />
+            <input
+              id="q"
+              name="q"
+              type="search"
+              value={props.q}
+              placeholder="e.g. calves, plank, kettlebell"
+            />
             <button type="submit">Search</button>
           </div>
         </form>
