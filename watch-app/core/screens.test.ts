@@ -66,13 +66,14 @@ describe("home screen", () => {
     expect(home.today).toEqual({
       choice: "today",
       title: "Lower body",
-      detail: "2 exercises · 3 sets",
+      // Each side of the one-sided lunge is a set of its own, as it is logged.
+      detail: "2 exercises · 5 sets",
     });
     expect(home.todayNote).toBeNull();
     expect(home.routines[0]).toEqual({
       choice: "routine:bare-minimum",
       title: "Bare minimum",
-      detail: "3 exercises · 7 sets",
+      detail: "3 exercises · 14 sets",
     });
     expect(home.routines).toHaveLength(BUILTIN_ROUTINES.length);
     expect(home.sync).toEqual({ text: "Synced 2 min ago", tone: "ok" });

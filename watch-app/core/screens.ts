@@ -5,6 +5,7 @@ import {
   type EngineSide,
   type EngineState,
   formatClock,
+  loggedSetCount,
   type ScreenView,
 } from "@runstrong/shared/engine";
 import type { BuiltinRoutine } from "./builtinRoutines.ts";
@@ -170,7 +171,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 function entryDetail(items: TodayPlan["items"]): string {
-  const sets = items.reduce((n, i) => n + i.sets, 0);
+  const sets = loggedSetCount(items);
   return `${plural(items.length, "exercise")} · ${plural(sets, "set")}`;
 }
 

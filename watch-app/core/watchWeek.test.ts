@@ -106,7 +106,8 @@ describe("the week of sessions on the watch", () => {
     await settle();
     expect(r.http.remaining).toBe(0);
     expect(r.home()).toMatchObject({
-      today: { choice: "today", title: "Lower body", detail: "2 exercises · 5 sets" },
+      // 3 squat sets and 2 side-plank sets on each side: counted as they will be logged.
+      today: { choice: "today", title: "Lower body", detail: "2 exercises · 7 sets" },
       todayTargets: ["Squat 3×10 · 20 kg", "Side plank, leg lift 2×35 s/side"],
       todayWhy: "All sets done last week: two more reps.",
       todayTag: null,

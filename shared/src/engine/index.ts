@@ -18,3 +18,4 @@ export { ENGINE_EVENT_TYPES, ENGINE_STATE_VERSION } from "./engineState.ts";
 export { restore, serialise } from "./engineStorage.ts";
 export { type ScreenName, type ScreenView, view } from "./screenView.ts";
 export { dispatch, type StartOptions, startSession, summary, tick } from "./sessionEngine.ts";
+export { type CountedItem, loggedSetCount } from "./setCount.ts";

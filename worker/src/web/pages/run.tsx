@@ -2,7 +2,7 @@
 // engine runs it behind big touch targets (driven by /static/dist/run.js). Everything the runner
 // needs is embedded, so with the service worker's copy it works offline.
 import { exerciseById, expandRoutine, routineById, routines } from "@runstrong/shared/catalog";
-import type { EngineItem } from "@runstrong/shared/engine";
+import { type EngineItem, loggedSetCount } from "@runstrong/shared/engine";
 import type { PlanDay, TodayResponse } from "@runstrong/shared/schemas";
 import { type ActivePlan, exerciseName } from "../data/plan.ts";
 import { isoWeekday, plural, weekdayShort } from "../format.ts";
@@ -67,7 +67,7 @@ export function runOptions(
 }
 
 function itemsSummary(items: EngineItem[]): string {
-  const sets = items.reduce((n, i) => n + i.sets, 0);
+  const sets = loggedSetCount(items);
   return `${plural(items.length, "exercise")} · ${plural(sets, "set")}`;
 }
 
