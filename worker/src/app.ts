@@ -101,7 +101,9 @@ export function createApp() {
       // Hono's JSON validator reports unreadable JSON this way.
       return errorResponse(
         c,
-        new ApiError(400, "invalid_body", `The request body is not valid JSON (${err.message}).`),
+        new ApiError(400, "invalid_body", `The request body is not valid JSON (${err.message}).`, {
+          issues: [{ path: "", message: "The body is not valid JSON." }],
+        }),
       );
     }
     console.error("unhandled error", c.req.method, c.req.path, err);

@@ -1,5 +1,6 @@
 // Push and pull bodies of the sync protocol (schema 1).
 import { z } from "zod";
+import { canonicalKinds, SYNC_KINDS, type SyncKind } from "../sync/kinds.ts";
 import {
   AssessmentRecord,
   PlanRecord,
@@ -44,9 +45,42 @@ export type PushResponse = z.infer<typeof PushResponse>;
 export const PULL_DEFAULT_LIMIT = 500;
 export const PULL_MAX_LIMIT = 1000;
 
+const KIND_NAMES = SYNC_KINDS.join(", ");
+const isKind = (name: string): name is SyncKind => (SYNC_KINDS as readonly string[]).includes(name);
+
+/**
+ * `kinds=plans,settings`: the kinds a pull reads, as a comma-separated list (spaces and empty
+ * entries ignored, order and repeats irrelevant). Parses to the kinds in canonical order.
+ */
+export const PullKinds = z
+  .string({ error: `Give kinds once, as a comma-separated list of ${KIND_NAMES}.` })
+  .max(200, { error: `The kinds parameter is too long: name some of ${KIND_NAMES}.` })
+  .transform((text, ctx): SyncKind[] => {
+    const names = text
+      .split(",")
+      .map((n) => n.trim())
+      .filter((n) => n !== "");
+    const unknown = names.find((n) => !isKind(n));
+    if (unknown !== undefined || names.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          unknown !== undefined
+            ? `Unknown kind ${JSON.stringify(unknown)} in kinds: name any of ${KIND_NAMES}, separated by commas.`
+            : `The kinds parameter names no kind: name any of ${KIND_NAMES}, separated by commas.`,
+      });
+      return z.NEVER;
+    }
+    return canonicalKinds(names.filter(isKind));
+  })
+  .describe(
+    `Pull only these kinds (comma-separated: ${KIND_NAMES}); the other groups of changes come back empty. The cursor of a filtered pull covers only its kinds.`,
+  );
+
 export const PullQuery = z.object({
   cursor: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(PULL_MAX_LIMIT).default(PULL_DEFAULT_LIMIT),
+  kinds: PullKinds.optional(),
 });
 export type PullQuery = z.infer<typeof PullQuery>;
 

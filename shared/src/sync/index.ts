@@ -1,3 +1,4 @@
 // Sync rules shared by the server and any client that applies mutations locally.
 export * from "./cursor.ts";
+export * from "./kinds.ts";
 export * from "./pushRules.ts";

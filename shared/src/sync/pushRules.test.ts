@@ -3,7 +3,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { MutationEnvelope } from "../schemas/mutations.ts";
-import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { applyPush, checkSeqs, type Snapshot } from "./pushRules.ts";
 
 const emptySnapshot = (): Snapshot => ({
@@ -176,28 +175,108 @@ describe("push rules", () => {
     expect(out.acks[2]?.current).toMatchObject({ rev: 2, plan: { name: "b" } });
     expect(server.snap.plans.get("p")?.plan?.name).toBe("b");
   });
+});
 
-  it("property: cursors round-trip and anything else decodes to null", () => {
+/** Mutations numbered by `seqs`, each logging its own run so every applied one shows. */
+const bySeq = (seqs: readonly number[]): MutationEnvelope[] =>
+  seqs.map((seq, i) => ({
+    seq,
+    op: "run.log",
+    args: { id: `r${i}`, date: "2026-11-20", distance_m: 5000, duration_s: 1500, kind: "easy" },
+  }));
+
+describe("seq rule", () => {
+  it.each([
+    { name: "a repeat [1, 1]", lastSeq: 0, seqs: [1, 1] },
+    { name: "a hole [1, 3]", lastSeq: 0, seqs: [1, 3] },
+    { name: "a late start [2]", lastSeq: 0, seqs: [2] },
+    { name: "a step back [1, 2, 1]", lastSeq: 0, seqs: [1, 2, 1] },
+    { name: "a hole after duplicates [4, 5, 7]", lastSeq: 5, seqs: [4, 5, 7] },
+    { name: "a repeat after duplicates [5, 6, 6]", lastSeq: 5, seqs: [5, 6, 6] },
+  ])("$name is a gap whose expected is last_seq + 1", ({ lastSeq, seqs }) => {
+    expect(checkSeqs(lastSeq, bySeq(seqs))).toEqual({ kind: "gap", expected: lastSeq + 1 });
+  });
+
+  it.each([
+    { name: "consecutive from last_seq + 1", lastSeq: 0, seqs: [1, 2, 3] },
+    { name: "a duplicate prefix then the new ones", lastSeq: 3, seqs: [2, 3, 4, 5] },
+    { name: "duplicates between the new ones", lastSeq: 3, seqs: [4, 1, 5, 3] },
+    { name: "only duplicates", lastSeq: 3, seqs: [3, 1, 3] },
+    { name: "an empty batch", lastSeq: 3, seqs: [] },
+  ])("$name is accepted", ({ lastSeq, seqs }) => {
+    expect(checkSeqs(lastSeq, bySeq(seqs))).toEqual({ kind: "ok" });
+  });
+
+  it("a mixed duplicate-prefix batch acknowledges the old seqs duplicate and applies the new", () => {
+    const server: Server = { snap: emptySnapshot(), lastSeq: 0, version: 0 };
+    expect(deliver(server, bySeq([1, 2]))).toBe("ok");
+    const out = applyPush(server.snap, server.lastSeq, bySeq([1, 2, 3, 4]), 2, defaults);
+    expect(out.acks.map((a) => [a.seq, a.status])).toEqual([
+      [1, "duplicate"],
+      [2, "duplicate"],
+      [3, "applied"],
+      [4, "applied"],
+    ]);
+    expect(out.lastSeq).toBe(4);
+  });
+
+  it("property: any batch is either applied consecutively, or refused with expected = last_seq + 1 and nothing changed", () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), fc.nat(1e12), (epoch, version) => {
-        expect(decodeCursor(encodeCursor({ epoch, version }))).toEqual({ epoch, version });
-      }),
-    );
-    const nearCursor = fc.oneof(
-      fc.string(),
-      fc
-        .tuple(
-          fc.constantFrom("c1", "c2", "c1x"),
-          fc.string(),
-          fc.stringMatching(/^[0-9a-z]{0,14}$/),
-        )
-        .map(([tag, epoch, version]) => `${tag}.${epoch}.${version}`),
-    );
-    fc.assert(
-      fc.property(nearCursor, (text) => {
-        const decoded = decodeCursor(text);
-        if (decoded) expect(encodeCursor(decoded)).toBe(text);
-      }),
+      fc.property(
+        fc.nat(12).chain((lastSeq) =>
+          fc.tuple(
+            fc.constant(lastSeq),
+            fc.oneof(
+              // Anything at all…
+              fc.array(fc.integer({ min: 1, max: 20 }), { maxLength: 12 }),
+              // …and near-valid batches: old seqs mixed into a consecutive run, maybe broken once.
+              fc
+                .tuple(
+                  fc.array(fc.integer({ min: 1, max: Math.max(1, lastSeq) }), { maxLength: 4 }),
+                  fc.nat(6),
+                  fc.option(fc.tuple(fc.nat(10), fc.integer({ min: 1, max: 20 }))),
+                )
+                .map(([old, count, breakAt]) => {
+                  const seqs = [
+                    ...old.filter((s) => s <= lastSeq),
+                    ...Array.from({ length: count }, (_, i) => lastSeq + 1 + i),
+                  ];
+                  if (breakAt && seqs.length > 0) seqs[breakAt[0] % seqs.length] = breakAt[1];
+                  return seqs;
+                }),
+            ),
+          ),
+        ),
+        ([lastSeq, seqs]) => {
+          const server: Server = { snap: emptySnapshot(), lastSeq, version: 7 };
+          const push = bySeq(seqs);
+          const check = checkSeqs(lastSeq, push);
+          const fresh = seqs.filter((s) => s > lastSeq);
+          if (check.kind === "gap") {
+            expect(check.expected).toBe(lastSeq + 1);
+            // The new seqs really were not lastSeq + 1, lastSeq + 2, … in order.
+            expect(fresh).not.toEqual(fresh.map((_, i) => lastSeq + 1 + i));
+            const before = contents(server.snap);
+            expect(deliver(server, push)).toBe("gap");
+            expect(server.lastSeq).toBe(lastSeq);
+            expect(server.version).toBe(7);
+            expect(contents(server.snap)).toEqual(before);
+            return;
+          }
+          expect(fresh).toEqual(fresh.map((_, i) => lastSeq + 1 + i));
+          const out = applyPush(server.snap, lastSeq, push, 8, defaults);
+          expect(out.lastSeq).toBe(lastSeq + fresh.length);
+          // Every old seq is a duplicate, every new one applied exactly once, in batch order.
+          expect(out.acks.map((a) => a.seq)).toEqual(seqs);
+          out.acks.forEach((a, i) => {
+            expect(a.status).toBe(
+              seqs[i] !== undefined && seqs[i] > lastSeq ? "applied" : "duplicate",
+            );
+          });
+          expect(server.snap.runs.size).toBe(fresh.length);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -42,15 +42,18 @@ export type PushOutcome = {
 export type SeqCheck = { kind: "gap"; expected: number } | { kind: "ok" };
 
 /**
- * Mutations with seq <= lastSeq are duplicates; the first new one must be lastSeq + 1 and
- * the new ones must follow each other without a hole.
+ * The seq rule of a push against a device at `lastSeq`. Seqs <= lastSeq are duplicates (and may
+ * sit anywhere in the batch); the others, in batch order, must be exactly lastSeq + 1,
+ * lastSeq + 2, … A hole, a repeat or a step back among them is a gap: nothing of the push is
+ * applied, and `expected` is lastSeq + 1 — the first seq the server has not applied, so a client
+ * that resends from `expected` never drops a mutation that was not stored.
  */
 export function checkSeqs(lastSeq: number, envelopes: readonly MutationEnvelope[]): SeqCheck {
-  let expected = lastSeq + 1;
+  let next = lastSeq + 1;
   for (const m of envelopes) {
     if (m.seq <= lastSeq) continue;
-    if (m.seq !== expected) return { kind: "gap", expected };
-    expected++;
+    if (m.seq !== next) return { kind: "gap", expected: lastSeq + 1 };
+    next++;
   }
   return { kind: "ok" };
 }

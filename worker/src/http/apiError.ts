@@ -1,4 +1,5 @@
-// The documented error shape: every non-2xx answer is {error, message, issues?}.
+// The documented error shape: every non-2xx answer is {error, message, issues?}, and every
+// invalid_body / invalid_query answer has `issues` (an empty list when there is nothing to point at).
 import type { ErrorBody, ErrorCode } from "@runstrong/shared/schemas";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -16,8 +17,12 @@ export class ApiError extends Error {
   }
 }
 
+/** Codes whose answers always carry `issues`, so clients can read them without a check. */
+const VALIDATION_CODES: ReadonlySet<ErrorCode> = new Set(["invalid_body", "invalid_query"]);
+
 export function errorResponse(c: Context, err: ApiError): Response {
   const body: ErrorBody = { error: err.code, message: err.message, ...err.extra };
+  if (VALIDATION_CODES.has(err.code)) body.issues ??= [];
   for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
   return c.json(body, err.status);
 }

@@ -143,6 +143,13 @@ function expectErrorShape(res: Reply, status: number, code: string) {
   expect(res.headers.get("content-type")).toMatch(/^application\/json/);
   expect(res.body).toMatchObject({ error: code, message: expect.any(String) });
   expect(res.body.message.length).toBeGreaterThan(0);
+  // Every validation failure lists its issues (maybe none), so clients never need to check.
+  if (code === "invalid_body" || code === "invalid_query") {
+    expect(Array.isArray(res.body.issues), JSON.stringify(res.body)).toBe(true);
+    for (const issue of res.body.issues) {
+      expect(issue).toEqual({ path: expect.any(String), message: expect.any(String) });
+    }
+  }
 }
 
 /** Runs `fn` and proves that nothing stored (rate-limit counters aside) changed meanwhile. */
@@ -158,6 +165,26 @@ describe.each(ENDPOINTS)("POST $path ($name)", (ep) => {
       for (const raw of ['{"a":', "{'single': 1}", "not json", "{}}", '{"a":1,}', ""]) {
         const res = await send(ep, raw);
         expectErrorShape(res, 400, "invalid_body");
+      }
+    });
+  });
+
+  it("malformed JSON under any JSON media type is 400 invalid_body with an issue at the root", async () => {
+    await unchanged(async () => {
+      for (const type of [
+        "application/json",
+        "application/json; charset=utf-8",
+        "APPLICATION/JSON",
+        "application/vnd.runstrong+json",
+      ]) {
+        for (const raw of ['{"a":', "\u0000", "{"]) {
+          const res = await send(ep, raw, type);
+          expectErrorShape(res, 400, "invalid_body");
+          expect(res.body.issues, `${type} ${raw}`).toEqual([
+            { path: "", message: expect.any(String) },
+          ]);
+          expect(res.body.message).toMatch(/not valid JSON/);
+        }
       }
     });
   });
@@ -230,6 +257,7 @@ describe.each(ENDPOINTS)("POST $path ($name)", (ep) => {
         expect(res.status).toBeGreaterThanOrEqual(400);
         expect(res.status).toBeLessThan(500);
         expect(res.body).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+        if (res.body.error === "invalid_body") expect(Array.isArray(res.body.issues)).toBe(true);
       }),
       { numRuns: 30 },
     );
@@ -252,6 +280,7 @@ describe.each(ENDPOINTS)("POST $path ($name)", (ep) => {
       expect(res.status, raw.slice(0, 60)).toBeGreaterThanOrEqual(400);
       expect(res.status, raw.slice(0, 60)).toBeLessThan(500);
       expect(res.body).toMatchObject({ error: expect.any(String) });
+      if (res.body.error === "invalid_body") expect(Array.isArray(res.body.issues)).toBe(true);
     }
   });
 });
@@ -312,6 +341,12 @@ describe("push envelope", () => {
 });
 
 describe("queries and unknown paths", () => {
+  it("a forged pull cursor is 400 invalid_query with an issue on `cursor`", async () => {
+    const res = await call("GET", "/sync/pull?cursor=c1.x.-1", { token: device.token });
+    expectErrorShape(res, 400, "invalid_query");
+    expect(res.body.issues.map((i: { path: string }) => i.path)).toEqual(["cursor"]);
+  });
+
   it("a bad query is 400 invalid_query with issues", async () => {
     const res = await call("GET", "/sync/pull?limit=many", { token: device.token });
     expectErrorShape(res, 400, "invalid_query");

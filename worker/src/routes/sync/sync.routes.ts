@@ -9,7 +9,13 @@ import {
   PushRequest,
   PushResponse,
 } from "@runstrong/shared/schemas";
-import { checkSeqs, decodeCursor, encodeCursor } from "@runstrong/shared/sync";
+import {
+  checkSeqs,
+  cursorCovers,
+  decodeCursor,
+  encodeCursor,
+  SYNC_KINDS,
+} from "@runstrong/shared/sync";
 import type { Context } from "hono";
 import type { AppEnv } from "../../appEnv.ts";
 import { requireAuth } from "../../auth/principal.ts";
@@ -44,6 +50,8 @@ const pull = createRoute({
   path: "/pull",
   tags: ["Sync"],
   summary: "Changes since a cursor, oldest first, in pages that end on version boundaries",
+  description:
+    "Optionally only some kinds (`kinds=plans,settings`): the other groups come back empty, and the cursor returned covers only those kinds, so it cannot continue a pull of other kinds (400 invalid_query).",
   security: SIGNED_IN,
   request: { query: PullQuery },
   responses: {
@@ -114,7 +122,8 @@ syncRoutes
     }
   })
   .openapi(pull, async (c) => {
-    const { cursor, limit } = c.req.valid("query");
+    const { cursor, limit, kinds = [...SYNC_KINDS] } = c.req.valid("query");
+    const filtered = kinds.length < SYNC_KINDS.length;
     const { userId } = c.get("principal");
     const deviceId = await deviceOf(c);
     const state = await readPullState(c.env.DB, userId, deviceId);
@@ -127,6 +136,17 @@ syncRoutes
           issues: [{ path: "cursor", message: "unrecognised cursor" }],
         });
       }
+      // A filtered pull's cursor says nothing about the kinds it did not read: continuing a pull
+      // of those from it would skip their changes for good.
+      if (!cursorCovers(decoded, kinds)) {
+        const covered = (decoded.kinds ?? []).join(", ");
+        throw new ApiError(
+          400,
+          "invalid_query",
+          `This cursor comes from a pull of ${covered} only, so it cannot continue a pull of ${kinds.join(", ")}: keep one cursor per set of kinds, or pull those kinds without a cursor.`,
+          { issues: [{ path: "cursor", message: `covers only ${covered}` }] },
+        );
+      }
       // Another epoch (restored database), a version from the future, or one older than the
       // purged tombstones: the client's copy cannot be patched, it must start again.
       if (
@@ -138,11 +158,15 @@ syncRoutes
       }
       since = decoded.version;
     }
-    const page = await readPullPage(c.env.DB, userId, since, limit, cursor === undefined);
+    const page = await readPullPage(c.env.DB, userId, since, limit, cursor === undefined, kinds);
     return c.json(
       {
         changes: page.changes,
-        cursor: encodeCursor({ epoch: state.epoch, version: page.through }),
+        cursor: encodeCursor({
+          epoch: state.epoch,
+          version: page.through,
+          ...(filtered ? { kinds } : {}),
+        }),
         has_more: page.has_more,
         last_seq: state.lastSeq,
         device_id: deviceId,
