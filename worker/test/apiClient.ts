@@ -6,6 +6,7 @@ const ORIGIN = "http://localhost";
 const worker = (exports as unknown as { default: Fetcher }).default;
 let counter = 0;
 
+// biome-ignore lint/suspicious/noExplicitAny: bodies under test; each test's expectations check their shape.
 export type Reply = { status: number; body: any; headers: Headers };
 
 export async function call(
@@ -104,7 +105,7 @@ export function pull(device: Device, cursor?: string, limit?: number) {
 
 /** Pulls every page from `cursor` and returns all changes merged plus the final cursor. */
 export async function pullAll(device: Device, cursor?: string, limit?: number) {
-  const pages: any[] = [];
+  const pages: Reply["body"][] = [];
   let next = cursor;
   for (let i = 0; i < 1000; i++) {
     const res = await pull(device, next, limit);
