@@ -50,7 +50,7 @@ const logout = createRoute({
   summary: "End the web session",
   // The session cookie is optional: signing out without one is a no-op.
   security: [{ cookie: [] }, {}],
-  responses: { 204: { description: "Signed out" }, ...pickErrors(403) },
+  responses: { 204: { description: "Signed out" }, ...pickErrors(403, 413, 415) },
 });
 
 const changePassword = createRoute({
@@ -60,7 +60,7 @@ const changePassword = createRoute({
   summary: "Change the password; other web sessions are signed out",
   security: [{ cookie: [] }],
   request: { body: jsonBody(ChangePasswordRequest) },
-  responses: { 204: { description: "Changed" }, ...pickErrors(400, 401, 403, 429) },
+  responses: { 204: { description: "Changed" }, ...pickErrors(400, 401, 403, 413, 415, 429) },
 });
 
 const deleteAccount = createRoute({
@@ -70,7 +70,7 @@ const deleteAccount = createRoute({
   summary: "Delete the account with all its data (password confirms)",
   security: [{ cookie: [] }],
   request: { body: jsonBody(z.object({ password: z.string().min(1).max(256) })) },
-  responses: { 204: { description: "Deleted" }, ...pickErrors(400, 401, 403, 429) },
+  responses: { 204: { description: "Deleted" }, ...pickErrors(400, 401, 403, 413, 415, 429) },
 });
 
 const wrongCredentials = () =>

@@ -61,7 +61,7 @@ const approve = createRoute({
   request: { body: jsonBody(ApproveRequest) },
   responses: {
     200: jsonResponse("Approved", DeviceResponse),
-    ...pickErrors(400, 401, 403, 404, 429),
+    ...pickErrors(400, 401, 403, 404, 413, 415, 429),
   },
 });
 
@@ -74,7 +74,7 @@ const deny = createRoute({
   request: { body: jsonBody(ApproveRequest) },
   responses: {
     200: jsonResponse("Denied", z.object({ denied: z.literal(true) })),
-    ...pickErrors(400, 401, 403, 404, 429),
+    ...pickErrors(400, 401, 403, 404, 413, 415, 429),
   },
 });
 
@@ -110,7 +110,7 @@ const revoke = createRoute({
   summary: "Revoke a device: its token is refused from now on",
   security: SIGNED_IN,
   request: { params: z.object({ id: z.string().min(1).max(64) }) },
-  responses: { 204: { description: "Revoked" }, ...pickErrors(401, 403, 404) },
+  responses: { 204: { description: "Revoked" }, ...pickErrors(400, 401, 403, 404, 413, 415) },
 });
 
 async function findLivePairing(db: Database, userCode: string, now: number) {

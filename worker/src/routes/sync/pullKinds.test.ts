@@ -230,7 +230,8 @@ describe("pull with kinds=", () => {
       }),
       { numRuns: 8 },
     );
-  });
+    // Eight accounts of real pushes and pulls in workerd: seconds each on two shared cores.
+  }, 60_000);
 
   it("a push larger than the limit still comes as one page with a filter", async () => {
     const user = await signUp();

@@ -66,6 +66,12 @@ const pull = createRoute({
 /** Retries after losing a compare-and-swap race; each retry re-reads, so it converges fast. */
 const MAX_ATTEMPTS = 5;
 
+function seqGap(expected: number): ApiError {
+  return new ApiError(409, "seq_gap", `Expected seq ${expected} next; nothing was applied.`, {
+    expected,
+  });
+}
+
 async function deviceOf(c: Context<AppEnv>): Promise<string> {
   const p = c.get("principal");
   return p.kind === "device" ? p.deviceId : webDeviceId(c, p);
@@ -84,22 +90,20 @@ syncRoutes
         `A push carries at most ${MAX_PUSH_MUTATIONS} mutations.`,
       );
     }
-    const { userId } = c.get("principal");
+    const principal = c.get("principal");
+    // A browser's device is created on its first push: a push refused for its seqs must not
+    // leave one behind, so a new browser's seqs are checked against 0 before it exists.
+    if (principal.kind === "web" && principal.deviceId === null) {
+      const first = checkSeqs(0, body.mutations);
+      if (first.kind === "gap") throw seqGap(first.expected);
+    }
+    const { userId } = principal;
     const ctx = { userId, deviceId: await deviceOf(c), now: c.get("now") };
     for (let attempt = 1; ; attempt++) {
       const loaded = await loadForPush(c.env.DB, ctx, body.mutations);
       if (!loaded) throw new ApiError(401, "unauthorized", "This device has been revoked.");
       const seqs = checkSeqs(loaded.lastSeq, body.mutations);
-      if (seqs.kind === "gap") {
-        throw new ApiError(
-          409,
-          "seq_gap",
-          `Expected seq ${seqs.expected} next; nothing was applied.`,
-          {
-            expected: seqs.expected,
-          },
-        );
-      }
+      if (seqs.kind === "gap") throw seqGap(seqs.expected);
       const outcome = planPush(loaded, body.mutations);
       const version = outcome.changed ? loaded.version + 1 : loaded.version;
       if (outcome.lastSeq !== loaded.lastSeq) {
@@ -124,13 +128,10 @@ syncRoutes
   .openapi(pull, async (c) => {
     const { cursor, limit, kinds = [...SYNC_KINDS] } = c.req.valid("query");
     const filtered = kinds.length < SYNC_KINDS.length;
-    const { userId } = c.get("principal");
-    const deviceId = await deviceOf(c);
-    const state = await readPullState(c.env.DB, userId, deviceId);
-    if (!state) throw new ApiError(401, "unauthorized", "This account no longer exists.");
-    let since = 0;
+    // The cursor is checked before anything is written (a browser's first sync creates its
+    // device): a refused pull changes nothing.
+    const decoded = cursor === undefined ? undefined : decodeCursor(cursor);
     if (cursor !== undefined) {
-      const decoded = decodeCursor(cursor);
       if (!decoded) {
         throw new ApiError(400, "invalid_query", "The cursor was not written by this server.", {
           issues: [{ path: "cursor", message: "unrecognised cursor" }],
@@ -147,6 +148,13 @@ syncRoutes
           { issues: [{ path: "cursor", message: `covers only ${covered}` }] },
         );
       }
+    }
+    const { userId } = c.get("principal");
+    const deviceId = await deviceOf(c);
+    const state = await readPullState(c.env.DB, userId, deviceId);
+    if (!state) throw new ApiError(401, "unauthorized", "This account no longer exists.");
+    let since = 0;
+    if (decoded) {
       // Another epoch (restored database), a version from the future, or one older than the
       // purged tombstones: the client's copy cannot be patched, it must start again.
       if (
