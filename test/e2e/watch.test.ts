@@ -381,8 +381,10 @@ describe("Zepp watch app in the simulator", { timeout: 60_000 }, () => {
     await shows("big", "7");
     await tap("action-set_done");
     await shows("session-top", "Rest · up next");
-    // Finish from the session menu.
+    // Finish from the session menu: the first tap asks again, the second ends the session.
     await tap("open-menu");
+    await tap("action-finish");
+    await shows("action-finish", "Tap again to finish");
     await tap("action-finish");
     await shows("session-top", "Session done");
     await shows("session-sub", "2 sets · 10 reps");
@@ -418,6 +420,7 @@ describe("Zepp watch app in the simulator", { timeout: 60_000 }, () => {
     await tap("action-set_done");
     await shows("session-top", "Rest · up next");
     await tap("open-menu");
+    await tap("action-finish");
     await tap("action-finish");
     await tap("action-close_summary");
     // The server has them already; the watch keeps them until an ack says so. (The "why"

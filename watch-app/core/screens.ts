@@ -303,11 +303,16 @@ function sideLabel(side: EngineSide | undefined): string | null {
   return side === undefined ? null : side === "left" ? "Left side" : "Right side";
 }
 
-const MENU: ActionButton[] = [
-  button("pause", "Pause"),
-  button("skip_exercise", "Skip exercise"),
-  button("finish", "Finish"),
-];
+/** Finishing ends the session for good, so it takes two taps, as on the phone. */
+export const FINISH_CONFIRM_MS = 4000;
+
+function menuFor(finishArmed: boolean): ActionButton[] {
+  return [
+    button("pause", "Pause"),
+    button("skip_exercise", "Skip exercise"),
+    button("finish", finishArmed ? "Tap again to finish" : "Finish"),
+  ];
+}
 
 /** Whole seconds left on the running timer when 3 or fewer, else null. */
 function countdownOf(state: EngineState, nowMs: number): number | null {
@@ -326,13 +331,15 @@ export function sessionScreen(
   state: EngineState,
   nowMs: number,
   cueFor: (exerciseId: string) => string | undefined,
+  finishArmed = false,
 ): WatchScreen {
+  const menu = menuFor(finishArmed);
   const common: SessionCommon = {
     exercise: view.title,
     setLabel: view.set_label,
     side: view.side ?? null,
     sideLabel: sideLabel(view.side),
-    menu: MENU,
+    menu,
   };
   const samePhase = state.phase === view.screen;
   const countdown = samePhase ? countdownOf(state, nowMs) : null;
@@ -382,7 +389,7 @@ export function sessionScreen(
         },
         addTime: button("rest_add_15", "+15 s"),
         skip: button("rest_skip", "Skip"),
-        menu: MENU,
+        menu,
       };
     case "switch_side":
       return {

@@ -173,10 +173,29 @@ describe("WatchApp", () => {
     expect(app.screen()).toMatchObject({ kind: "home", today: { title: "Lower body" } });
   });
 
+  it("finishes only on a second tap, and says so after the first", () => {
+    const r = rig();
+    const app = r.open();
+    app.act({ type: "start", choice: "routine:core-day" });
+    app.act({ type: "finish" });
+    const armed = app.screen();
+    expect(armed.kind).not.toBe("summary");
+    expect("menu" in armed && armed.menu.find((b) => b.action.type === "finish")?.label).toBe(
+      "Tap again to finish",
+    );
+    // Any other action disarms it: the next finish tap only arms again.
+    app.act({ type: "pause" });
+    app.act({ type: "finish" });
+    expect(app.screen().kind).not.toBe("summary");
+    app.act({ type: "finish" });
+    expect(app.screen().kind).toBe("summary");
+  });
+
   it("pushes as soon as a finished session's summary is closed", async () => {
     const r = rig();
     const app = r.open();
     app.act({ type: "start", choice: "routine:core-day" });
+    app.act({ type: "finish" });
     app.act({ type: "finish" });
     r.phone.answer = (req) =>
       req.type === "push"

@@ -11,6 +11,7 @@ import type {
   ScreenKeeper,
 } from "./ports.ts";
 import {
+  FINISH_CONFIRM_MS,
   homeScreen,
   pairingScreen,
   sessionScreen,
@@ -51,6 +52,8 @@ export class WatchApp {
   readonly sync: WatchSync;
   private route: "home" | "pairing" = "home";
   private notice: string | null = null;
+  /** Until when a second "finish" tap ends the session (0: not armed). */
+  private finishArmedUntilMs = 0;
   private pairingWaiting = false;
   private lastPairingPollMs = -Infinity;
   private lastTodayRefreshMs = -Infinity;
@@ -111,7 +114,8 @@ export class WatchApp {
     const state = this.session.engineState;
     const view = this.session.view();
     if (state !== null && view !== null) {
-      return sessionScreen(view, state, now, (id) => this.session.cueFor(id));
+      const armed = now < this.finishArmedUntilMs;
+      return sessionScreen(view, state, now, (id) => this.session.cueFor(id), armed);
     }
     if (this.route === "pairing") {
       return pairingScreen({
@@ -161,9 +165,22 @@ export class WatchApp {
         this.pushNow();
         this.refreshWeek(true);
         return;
+      case "finish": {
+        // The first tap arms it (the menu says "Tap again to finish"); only a second tap within
+        // a few seconds ends the session, so a stray tap cannot.
+        const now = this.ports.clock.now();
+        if (now >= this.finishArmedUntilMs) {
+          this.finishArmedUntilMs = now + FINISH_CONFIRM_MS;
+          return;
+        }
+        this.finishArmedUntilMs = 0;
+        this.session.dispatch("finish");
+        this.pushNow();
+        return;
+      }
       default:
+        this.finishArmedUntilMs = 0;
         this.session.dispatch(action.type);
-        if (action.type === "finish") this.pushNow();
     }
   }
 

@@ -76,7 +76,8 @@ export function startApp(): void {
   function perform(act: UiAction): void {
     switch (act.type) {
       case "core":
-        ui.menuOpen = false;
+        // "Finish" asks for a second tap: the menu stays open showing "Tap again to finish".
+        ui.menuOpen = act.action.type === "finish";
         app.act(act.action);
         break;
       case "home_step":

@@ -708,7 +708,10 @@ export async function smokeRunFitbit({ deviceJs, companionJs, settingsJs, viewXm
       "a restart resumes the set at its count",
     );
     watch.dom.tap("reps-menu");
-    watch.dom.tap("menu-2"); // Finish
+    watch.dom.tap("menu-2"); // Finish: the first tap asks again
+    await loop.advance(200);
+    check(watch.dom.screen() !== "summary", "one tap on Finish does not end the session");
+    watch.dom.tap("menu-2"); // Finish, confirmed
     await loop.advance(500);
     check(watch.dom.screen() === "summary", "Finish from the menu ends the session");
     watch.dom.tap("summary-close");

@@ -82,7 +82,8 @@ export function sessionView(
       radius: r,
       onClick: () => {
         const action = menu[i]?.action;
-        menuOpen = false;
+        // "Finish" asks for a second tap: the menu stays open showing "Tap again to finish".
+        menuOpen = action?.type === "finish";
         if (action === undefined) openMenu(false);
         else act(action);
       },

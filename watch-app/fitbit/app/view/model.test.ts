@@ -401,6 +401,7 @@ describe("input and pacing", () => {
     app.act({ type: "pause" });
     expect(backAction(app.screen(), closed)).toBeNull();
     app.act({ type: "finish" });
+    app.act({ type: "finish" });
     expect(app.screen().kind).toBe("summary");
     expect(backAction(app.screen(), closed)).toEqual({
       type: "core",
