@@ -10,7 +10,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../../auth/password.ts";
 import { assertSameOrigin, requireAuth, resolvePrincipal } from "../../auth/principal.ts";
-import { clientIp, hit, LIMITS } from "../../auth/rateLimit.ts";
+import { assertUnder, clientIp, hit, LIMITS } from "../../auth/rateLimit.ts";
 import { clearSessionCookie, startWebSession } from "../../auth/sessionCookie.ts";
 import { newId } from "../../auth/tokens.ts";
 import { authSessions, syncState, users } from "../../db/schema.ts";
@@ -105,11 +105,21 @@ export const authRoutes = openApiRouter()
     const { email, password } = c.req.valid("json");
     const db = c.get("db");
     const now = c.get("now");
-    await hit(db, `login:ip:${clientIp(c.req)}`, LIMITS.loginPerIp, now);
-    await hit(db, `login:email:${email}`, LIMITS.loginPerEmail, now);
+    // Only failures count, so signing in often is never punished; a spent budget refuses even
+    // the right password until its window passes.
+    const ip = clientIp(c.req);
+    const budgets = [
+      [`login:fail:email-ip:${email}|${ip}`, LIMITS.loginFailPerEmailAndIp],
+      [`login:fail:email:${email}`, LIMITS.loginFailPerEmail],
+      [`login:fail:ip:${ip}`, LIMITS.loginFailPerIp],
+    ] as const;
+    for (const [key, limit] of budgets) await assertUnder(db, key, limit, now);
     const [user] = await db.select().from(users).where(eq(users.email, email));
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok) throw wrongCredentials();
+    if (!user || !ok) {
+      for (const [key, limit] of budgets) await hit(db, key, limit, now);
+      throw wrongCredentials();
+    }
     await startWebSession(c, user.id);
     return c.json({ user: { id: user.id, email: user.email } }, 200);
   })
@@ -135,7 +145,7 @@ accountRoutes
     const principal = c.get("principal");
     if (principal.kind !== "web") throw wrongCredentials();
     const db = c.get("db");
-    await hit(db, `login:user:${principal.userId}`, LIMITS.loginPerEmail, c.get("now"));
+    await hit(db, `login:user:${principal.userId}`, LIMITS.passwordCheckPerUser, c.get("now"));
     const [user] = await db.select().from(users).where(eq(users.id, principal.userId));
     if (!user || !(await verifyPassword(current_password, user.passwordHash))) {
       throw new ApiError(401, "unauthorized", "The current password is not right.");
@@ -157,7 +167,7 @@ accountRoutes
     const { password } = c.req.valid("json");
     const principal = c.get("principal");
     const db = c.get("db");
-    await hit(db, `login:user:${principal.userId}`, LIMITS.loginPerEmail, c.get("now"));
+    await hit(db, `login:user:${principal.userId}`, LIMITS.passwordCheckPerUser, c.get("now"));
     const [user] = await db.select().from(users).where(eq(users.id, principal.userId));
     if (!user || !(await verifyPassword(password, user.passwordHash))) {
       throw new ApiError(401, "unauthorized", "The password is not right.");
