@@ -9,7 +9,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import zlib from "node:zlib";
+import { encodePng } from "./pngEncode.mjs";
 import { readZipArchive } from "./zipArchive.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -208,35 +208,12 @@ function assertNoZod(metafile, what) {
 // ---------------------------------------------------------------------------------------------
 // PNG icons (generated, so the repository holds no binaries)
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buffer) {
-  let c = 0xffffffff;
-  for (const byte of buffer) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type, data) {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, "ascii");
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
 /** The app icon: an accent disc holding a white progress ring, anti-aliased, transparent corners. */
 function iconPng(size) {
-  const stride = size * 4 + 1;
-  const raw = Buffer.alloc(stride * size);
+  const rgba = Buffer.alloc(size * size * 4);
   const samples = 4;
   const centre = size / 2;
   for (let y = 0; y < size; y++) {
-    raw[y * stride] = 0; // filter: none
     for (let x = 0; x < size; x++) {
       let disc = 0;
       let ring = 0;
@@ -253,23 +230,14 @@ function iconPng(size) {
       }
       const total = samples * samples;
       const white = ring / total;
-      const o = y * stride + 1 + x * 4;
-      raw[o] = Math.round(0xff * (1 - white) + 0xff * white);
-      raw[o + 1] = Math.round(0x6a * (1 - white) + 0xff * white);
-      raw[o + 2] = Math.round(0x00 * (1 - white) + 0xff * white);
-      raw[o + 3] = Math.round((0xff * disc) / total);
+      const o = (y * size + x) * 4;
+      rgba[o] = Math.round(0xff * (1 - white) + 0xff * white);
+      rgba[o + 1] = Math.round(0x6a * (1 - white) + 0xff * white);
+      rgba[o + 2] = Math.round(0x00 * (1 - white) + 0xff * white);
+      rgba[o + 3] = Math.round((0xff * disc) / total);
     }
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk("IHDR", header),
-    pngChunk("IDAT", zlib.deflateSync(raw, { level: 9 })),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
+  return encodePng(size, size, rgba);
 }
 
 // ---------------------------------------------------------------------------------------------
