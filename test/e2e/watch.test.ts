@@ -238,6 +238,11 @@ describe("Zepp watch app in the simulator", { timeout: 60_000 }, () => {
     const session = (await web.context().cookies(worker.url)).find((c) => c.name === "rs_session");
     expect(session).toBeDefined();
     cookie = `rs_session=${session?.value}`;
+    // The page pushes the browser's time zone as its first change; the test's own pushes count
+    // from the same browser device, so they wait until that one is in.
+    await expect
+      .poll(async () => (await api("GET", "/sync/pull")).changes?.settings?.[0]?.time_zone ?? null)
+      .not.toBeNull();
     // Today's session comes from this plan (every weekday, so the watch's time zone is moot).
     await pushAsRunner([
       {
