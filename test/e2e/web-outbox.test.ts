@@ -1,125 +1,238 @@
-// The web view's outbox (worker/src/web/client/lib/outbox.ts) against a fake push endpoint
-// that follows sync protocol v1's seq rules: contiguous seqs, duplicates acknowledged without
-// effect, seq_gap with `expected`. No browser: localStorage, document and fetch are stubbed.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Outbox } from "../../worker/src/web/client/lib/outbox.ts";
+// The web view's outbox (worker/src/web/client/lib/outbox.ts, the shared sync client over
+// localStorage, Web Locks and fetch) end to end: Debian's Chromium against the real Worker under
+// `wrangler dev`. Offline queueing, the upgrade from the old queue format, and a malformed
+// mutation in a batch: the good ones go through and the bad one is reported, nothing is dropped.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "./browser.ts";
+import { type LocalWorker, startLocalWorker } from "./localWorker.ts";
 
-type Mutation = { seq: number; op: string; args: { id: string } };
+const root = path.resolve(import.meta.dirname, "../..");
+const ZONE = "Europe/Berlin";
+const EMAIL = `outbox-${Date.now()}@example.com`;
+const PASSWORD = "queued-offline-77";
 
-class FakeServer {
-  lastSeq = 0;
-  applied: string[] = [];
-  /** Apply the next push but fail its answer, as a dropped connection would. */
-  loseNextAnswer = false;
-  offline = false;
+let worker: LocalWorker;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
 
-  handle = async (_url: string, init: RequestInit): Promise<Response> => {
-    if (this.offline) throw new TypeError("Failed to fetch");
-    const body = JSON.parse(String(init.body)) as { mutations: Mutation[] };
-    const fresh = body.mutations.filter((m) => m.seq > this.lastSeq);
-    if (fresh[0] && fresh[0].seq > this.lastSeq + 1) {
-      return Response.json(
-        { error: "seq_gap", message: "gap", expected: this.lastSeq + 1 },
-        { status: 409 },
-      );
-    }
-    const acks = body.mutations.map((m) => {
-      if (m.seq <= this.lastSeq) return { seq: m.seq, status: "duplicate" };
-      this.lastSeq = m.seq;
-      this.applied.push(m.args.id);
-      return { seq: m.seq, status: "applied" };
-    });
-    if (this.loseNextAnswer) {
-      this.loseNextAnswer = false;
-      throw new TypeError("Failed to fetch");
-    }
-    return Response.json({ acks, last_seq: this.lastSeq, cursor: "c" });
-  };
+// biome-ignore lint/suspicious/noExplicitAny: API bodies under test; expectations check them.
+type Json = Record<string, any>;
+
+const SLOW = { timeout: 10_000 };
+
+function today(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(Date.now());
 }
 
-const op = (id: string) => ({ op: "set.delete", args: { id } });
-let server: FakeServer;
-
-beforeEach(() => {
-  const store = new Map<string, string>();
-  server = new FakeServer();
-  vi.stubGlobal("localStorage", {
-    getItem: (k: string) => store.get(k) ?? null,
-    setItem: (k: string, v: string) => store.set(k, v),
-    removeItem: (k: string) => store.delete(k),
+/** Every run the server holds for the signed-in browser (a full pull with its cookie). */
+async function storedRuns(): Promise<Json[]> {
+  const body: Json = await page.evaluate(async () => {
+    const res = await fetch("/api/v1/sync/pull", { credentials: "same-origin" });
+    return res.json();
   });
-  vi.stubGlobal("document", new EventTarget());
-  vi.stubGlobal("navigator", {});
-  vi.stubGlobal("fetch", server.handle);
+  return body.changes.runs;
+}
+
+/** What the server knows of this browser's device, as the pages' live refresh reads it. */
+async function webState(): Promise<{ web_device_id: string | null; web_last_seq: number }> {
+  return page.evaluate(async () => (await fetch("/web/state.json")).json());
+}
+
+/** The user id the page renders, and the two storage keys: the old queue's and the new one's. */
+async function keys(): Promise<{ user: string; legacy: string; current: string }> {
+  const user = await page.evaluate(() => document.body.dataset.user ?? "");
+  return { user, legacy: `rs.outbox.${user}`, current: `rs.outbox.v2.${user}` };
+}
+
+async function storedJson(key: string): Promise<Json | null> {
+  return page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? "null"), key);
+}
+
+/** Logs a run through the /runs form, as the runner would. */
+async function logRun(distance: string, notes: string): Promise<void> {
+  await page.fill("#run-distance", distance);
+  await page.fill("#run-duration", "30:00");
+  await page.fill("#run-notes", notes);
+  await page.click("#run-form button[type=submit]");
+}
+
+beforeAll(async () => {
+  const build = spawnSync(process.execPath, [path.join(root, "scripts/build-web.mjs")], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (build.status !== 0) throw new Error(`build:web failed\n${build.stderr}${build.stdout}`);
+  [worker, browser] = await Promise.all([startLocalWorker(), launchBrowser()]);
+  context = await browser.newContext({ timezoneId: ZONE });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${worker.url}/`);
+  await page.fill("#email", EMAIL);
+  await page.fill("#password", PASSWORD);
+  await page.click("button[value=signup]");
+  await page.waitForSelector("h1:has-text('This week')");
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await worker?.stop();
 });
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+describe("web outbox on the shared sync client", { timeout: 40_000 }, () => {
+  it("keeps a change made offline, counts it in the badge, and pushes it once back online", async () => {
+    await page.goto(`${worker.url}/runs`);
+    // Sign-up's own change (the browser's time zone) goes out first.
+    await expect
+      .poll(async () => (await storedJson((await keys()).current))?.items, SLOW)
+      .toEqual([]);
+    await context.setOffline(true);
+    await logRun("5", "Offline run");
+    await expect.poll(() => page.textContent("#run-form .form-ok"), SLOW).toMatch(/back online/);
+    await expect
+      .poll(() => page.textContent("#sync-status"), SLOW)
+      .toBe("1 change waiting to sync");
+    expect((await storedJson((await keys()).current))?.items).toHaveLength(1);
 
-describe("web outbox", () => {
-  it("numbers mutations contiguously and empties once acknowledged", async () => {
-    const box = new Outbox("u1");
-    expect(box.enqueue([op("a"), op("b")])).toEqual([1, 2]);
-    expect(box.enqueue([op("c")])).toEqual([3]);
-    const result = await box.flush();
-    expect([...result.acks.values()].map((a) => a.status)).toEqual([
-      "applied",
-      "applied",
-      "applied",
-    ]);
-    expect(box.pending()).toBe(0);
-    expect(server.applied).toEqual(["a", "b", "c"]);
-    expect(box.enqueue([op("d")])).toEqual([4]);
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect.poll(() => page.isHidden("#sync-status"), SLOW).toBe(true);
+    expect((await storedRuns()).map((r) => r.notes)).toContain("Offline run");
+    expect((await storedJson((await keys()).current))?.items).toEqual([]);
   });
 
-  it("keeps its queue offline and applies nothing twice when an answer is lost", async () => {
-    const box = new Outbox("u1");
-    server.offline = true;
-    box.enqueue([op("a"), op("b")]);
-    const offline = await box.flush();
-    expect(offline.stopped?.status).toBe(0);
-    expect(box.pending()).toBe(2);
+  it("a queue written in the old storage format before the upgrade is still pushed after it", async () => {
+    const { legacy, current } = await keys();
+    const before = await webState();
+    const date = today();
+    const run = (id: string, seq: number) => ({
+      seq,
+      op: "run.log",
+      args: { id, date, distance_m: 8000, duration_s: 2400, kind: "easy", notes: id },
+      queuedAt: Date.now(),
+    });
+    // What the previous web client left after two changes made offline, before this version
+    // shipped: its own box under rs.outbox.<user>, seqs taken after the device's last_seq.
+    const box = {
+      v: 1,
+      deviceId: before.web_device_id,
+      nextSeq: before.web_last_seq + 3,
+      items: [
+        run("legacyrun1", before.web_last_seq + 1),
+        run("legacyrun2", before.web_last_seq + 2),
+      ],
+    };
+    await page.evaluate(
+      ({ legacy, current, box }) => {
+        localStorage.removeItem(current);
+        localStorage.setItem(legacy, JSON.stringify(box));
+      },
+      { legacy, current, box },
+    );
 
-    server.offline = false;
-    server.loseNextAnswer = true;
-    await box.flush();
-    expect(server.applied).toEqual(["a", "b"]);
-    expect(box.pending()).toBe(2);
+    await page.reload();
+    await expect
+      .poll(
+        async () => (await storedRuns()).map((r) => r.notes).filter((n) => n?.startsWith("legacy")),
+        SLOW,
+      )
+      .toEqual(["legacyrun1", "legacyrun2"]);
+    // Sent with the seqs it was given, once: the device moved on by exactly two.
+    expect((await webState()).web_last_seq).toBe(before.web_last_seq + 2);
+    expect(await storedJson(legacy)).toBeNull();
+    expect((await storedJson(current))?.items).toEqual([]);
 
-    const retry = await box.flush();
-    expect([...retry.acks.values()].map((a) => a.status)).toEqual(["duplicate", "duplicate"]);
-    expect(box.pending()).toBe(0);
-    expect(server.applied).toEqual(["a", "b"]);
+    // Another reload moves nothing again and pushes nothing twice.
+    await page.reload();
+    await page.waitForSelector("#run-form");
+    expect((await storedRuns()).filter((r) => r.notes?.startsWith("legacy"))).toHaveLength(2);
   });
 
-  it("renumbers its queue on seq_gap: a new sign-in is a new device that starts at 1", async () => {
-    const box = new Outbox("u1");
-    box.reconcile("old-device", 40);
-    expect(box.enqueue([op("a")])).toEqual([41]);
-    const result = await box.flush();
-    expect(result.stopped).toBeUndefined();
-    expect(server.applied).toEqual(["a"]);
-    expect(server.lastSeq).toBe(1);
-    expect(box.enqueue([op("b")])).toEqual([2]);
+  it("a batch holding one malformed mutation pushes the good ones and reports the bad one", async () => {
+    const { current } = await keys();
+    await page.goto(`${worker.url}/runs`);
+    await expect.poll(async () => (await storedJson(current))?.items, SLOW).toEqual([]);
+    await context.setOffline(true);
+    await logRun("6", "Before the bad one");
+    await expect.poll(() => page.textContent("#run-form .form-ok"), SLOW).toMatch(/back online/);
+    // A mutation no typed caller can make (an op the server does not know), forced into the
+    // stored queue behind the first run, under the outbox's own lock as every writer takes it.
+    await page.evaluate(async (key) => {
+      await navigator.locks.request(`rs:${key}:state`, async () => {
+        const state = JSON.parse(localStorage.getItem(key) ?? "null");
+        state.items.push({
+          id: state.nextId,
+          seq: state.nextSeq,
+          op: "run.teleport",
+          args: { id: "nowhere" },
+          queuedAt: Date.now(),
+        });
+        state.nextId += 1;
+        state.nextSeq += 1;
+        localStorage.setItem(key, JSON.stringify(state));
+      });
+    }, current);
+    expect((await storedJson(current))?.items).toHaveLength(2);
+
+    // Every toast from here on, since the run's own "Run saved." may follow the report at once.
+    await page.evaluate(() => {
+      const toast = document.getElementById("toast") as HTMLElement;
+      const seen: string[] = [];
+      (window as unknown as { toasts: string[] }).toasts = seen;
+      new MutationObserver(() => seen.push(toast.textContent ?? "")).observe(toast, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    const toasts = () => page.evaluate(() => (window as unknown as { toasts: string[] }).toasts);
+
+    // Back online, the runner logs another run: it goes out with the two queued before it.
+    await context.setOffline(false);
+    await logRun("7", "After the bad one");
+    await expect
+      .poll(async () => (await storedRuns()).map((r) => r.notes), SLOW)
+      .toEqual(expect.arrayContaining(["Before the bad one", "After the bad one"]));
+    await expect.poll(toasts, SLOW).toContain("Run saved.");
+    expect(await toasts()).toContain(
+      "The server refused a change made on this device, so it was not saved.",
+    );
+    const state = await storedJson(current);
+    expect(state?.items).toEqual([]);
+    expect(state?.problems.at(-1)).toMatchObject({
+      op: "run.teleport",
+      status: "rejected",
+      local: true,
+    });
+    expect(await page.isHidden("#sync-status")).toBe(true);
   });
 
-  it("never reuses a seq the server already has, even with a wiped or stale copy", async () => {
-    server.lastSeq = 10;
-    const box = new Outbox("u1");
-    box.reconcile("dev-1", 10);
-    expect(box.enqueue([op("a")])).toEqual([11]);
-    // Another sign-in's device: queued items move above that device's last seq.
-    box.reconcile("dev-2", 3);
-    server.lastSeq = 3;
-    await box.flush();
-    expect(server.applied).toEqual(["a"]);
-    expect(server.lastSeq).toBe(4);
-  });
+  it("signing out first pushes what waits, and warns while something still cannot go", async () => {
+    await page.goto(`${worker.url}/account`);
+    const { current } = await keys();
+    await context.setOffline(true);
+    await page.selectOption("#units", "imperial");
+    await page.click("#settings-form button[type=submit]");
+    await expect
+      .poll(() => page.textContent("#settings-form .form-ok"), SLOW)
+      .toMatch(/back online/);
+    await page.click("button[data-logout]");
+    await expect.poll(() => page.textContent("#toast"), SLOW).toMatch(/have not synced yet/);
+    expect(new URL(page.url()).pathname).toBe("/account");
 
-  it("keeps one queue per user", () => {
-    new Outbox("u1").enqueue([op("a")]);
-    expect(new Outbox("u2").pending()).toBe(0);
-    expect(new Outbox("u1").pending()).toBe(1);
+    await context.setOffline(false);
+    await page.click("button[data-logout]");
+    await page.waitForSelector("#auth-form");
+    // The change went out before the session ended: nothing is left in this browser's queue.
+    expect((await storedJson(current))?.items).toEqual([]);
+    await page.fill("#email", EMAIL);
+    await page.fill("#password", PASSWORD);
+    await page.click("button[value=login]");
+    await page.waitForSelector("h1:has-text('This week')");
+    const pulled: Json = await page.evaluate(async () => (await fetch("/api/v1/sync/pull")).json());
+    expect(pulled.changes.settings[0]?.units).toBe("imperial");
   });
 });

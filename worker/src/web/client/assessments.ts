@@ -14,7 +14,7 @@ import {
 import { axis, chartSize, dayMonthValues, palette } from "./lib/chartStyle.ts";
 import { announce, byId, newEntityId } from "./lib/dom.ts";
 import { busy, setFieldError, setFormError, validate } from "./lib/forms.ts";
-import { push } from "./lib/sync.ts";
+import { type MutationBody, type OpArgs, push } from "./lib/sync.ts";
 
 type ChartSeries = {
   id: string;
@@ -64,16 +64,18 @@ async function logResult(form: HTMLFormElement): Promise<void> {
   }
 
   const notes = field(form, "notes")?.value.trim() ?? "";
-  const bodies = tests.map((test, i) => ({
-    op: "assessment.log",
-    args: {
-      id: newEntityId("a"),
-      date: date.value,
-      test,
-      value: values[i],
-      ...(notes ? { notes } : {}),
-    },
-  }));
+  const bodies = tests.map(
+    (test, i): MutationBody => ({
+      op: "assessment.log",
+      args: {
+        id: newEntityId("a"),
+        date: date.value,
+        test: test as OpArgs<"assessment.log">["test"],
+        value: values[i] as number,
+        ...(notes ? { notes } : {}),
+      },
+    }),
+  );
   const out = await busy(form, () => push(bodies));
   const refused = out.acks.find((a) => a?.status === "rejected");
   if (refused) {

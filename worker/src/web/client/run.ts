@@ -21,7 +21,7 @@ import { armed } from "./lib/confirm.ts";
 import { byId, newEntityId, viewer } from "./lib/dom.ts";
 import { busy, setFieldError, setFormError, validate } from "./lib/forms.ts";
 import { onOutboxChange } from "./lib/outbox.ts";
-import { outbox, push } from "./lib/sync.ts";
+import { type OpArgs, pendingCount, push, queue } from "./lib/sync.ts";
 
 type RunOption = {
   key: string;
@@ -87,16 +87,10 @@ function load(): EngineState | null {
   }
 }
 
-function flushSoon(): void {
-  const box = outbox();
-  if (box && navigator.onLine !== false) void box.flush().then(showSync);
-}
-
-function showSync(): void {
+async function showSync(): Promise<void> {
   const note = byId("sum-sync");
-  const box = outbox();
-  if (!note || !box) return;
-  const n = box.pending();
+  if (!note || !viewer()) return;
+  const n = await pendingCount();
   note.textContent =
     n === 0
       ? "Synced to your account: your watch and the history have it."
@@ -159,8 +153,8 @@ function apply(step: Step, forceSave = false): void {
   const changed = step.state !== state;
   state = step.state;
   if (step.mutations.length) {
-    outbox()?.enqueue(step.mutations);
-    flushSoon();
+    // Stored in order (one write per step), then pushed when online.
+    void queue(step.mutations).then(showSync, showSync);
   }
   if (changed || forceSave || step.mutations.length) save();
   for (const cue of step.cues) play(cue);
@@ -310,7 +304,7 @@ function renderSummary(v: ScreenView): void {
   el("sum-hold").textContent = formatClock(sum?.total_hold_s ?? 0);
   el<HTMLAnchorElement>("sum-history").href =
     `/history/${encodeURIComponent(state?.sessionId ?? "")}`;
-  showSync();
+  void showSync();
 }
 
 // --- Summary form -----------------------------------------------------------------------------
@@ -319,7 +313,7 @@ async function saveFeel(form: HTMLFormElement): Promise<void> {
   if (!state || state.endedAtMs === null || !validate(form)) return;
   const rpe = form.querySelector<HTMLInputElement>("input[name=rpe]:checked")?.value;
   const notes = form.querySelector<HTMLTextAreaElement>("[name=notes]")?.value ?? "";
-  const args: Record<string, unknown> = {
+  const args: OpArgs<"session.finish"> = {
     id: state.sessionId,
     ended_at: new Date(state.endedAtMs).toISOString(),
     notes,
@@ -336,7 +330,7 @@ async function saveFeel(form: HTMLFormElement): Promise<void> {
   }
   form.removeAttribute("data-dirty");
   if (ok) ok.textContent = ack ? "Saved." : "Saved on this phone; it syncs when you are online.";
-  showSync();
+  void showSync();
 }
 
 // --- Wiring -----------------------------------------------------------------------------------
@@ -394,8 +388,8 @@ function bind(): void {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") render();
   });
-  onOutboxChange(() => showSync());
-  window.addEventListener("online", showSync);
+  onOutboxChange(() => void showSync());
+  window.addEventListener("online", () => void showSync());
 
   // A session saved by an earlier visit (reload, crash, offline restart) resumes straight away.
   state = load();

@@ -5,9 +5,8 @@ import { armed } from "./lib/confirm.ts";
 import { announce, byId, newEntityId } from "./lib/dom.ts";
 import { busy, clearErrors, setFieldError, setFormError } from "./lib/forms.ts";
 import { refreshMain } from "./lib/live.ts";
-import type { MutationBody } from "./lib/outbox.ts";
 import { checkRun, explainRejection, type RunField, type RunUnits } from "./lib/runForm.ts";
-import { push } from "./lib/sync.ts";
+import { type MutationBody, type OpArgs, push } from "./lib/sync.ts";
 
 /** Focus order of the fields when several are wrong. */
 const FIELDS: RunField[] = ["date", "kind", "distance", "duration", "avg_hr", "notes"];
@@ -76,12 +75,12 @@ function startEdit(row: HTMLElement): void {
 /** The run a row shows, as run.log args under a fresh id (to put it back after a failed edit). */
 function rowAsLog(row: HTMLElement): MutationBody {
   const d = row.dataset;
-  const args: Record<string, unknown> = {
+  const args: OpArgs<"run.log"> = {
     id: newEntityId("r"),
-    date: d.date,
+    date: d.date ?? "",
     distance_m: Number(d.distanceM),
     duration_s: Number(d.durationS),
-    kind: d.kind,
+    kind: d.kind as OpArgs<"run.log">["kind"],
   };
   if (d.notes) args.notes = d.notes;
   if (d.avgHr) args.avg_hr = Number(d.avgHr);

@@ -2,7 +2,7 @@
 // few seconds while it is visible, it asks /web/state.json (one small read of the account's sync
 // version and devices) whether anything synced; only then it re-renders <main> in place.
 import { viewer } from "./dom.ts";
-import { flushQuietly, outbox } from "./sync.ts";
+import { flushQuietly, reconcile } from "./sync.ts";
 
 /** Often enough that a set synced from the watch shows "a few seconds" later; hidden tabs skip. */
 const POLL_MS = 4_000;
@@ -40,7 +40,7 @@ async function check(): Promise<void> {
     const res = await fetch("/web/state.json", { credentials: "same-origin" });
     if (!res.ok) return;
     const s = (await res.json()) as State;
-    outbox()?.reconcile(s.web_device_id ?? "", s.web_last_seq);
+    await reconcile(s.web_device_id, s.web_last_seq);
     if (s.state !== document.body.dataset.state) {
       const live = document.querySelector("[data-live]");
       if (live) await refreshMain();

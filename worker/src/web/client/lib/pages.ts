@@ -12,7 +12,7 @@ import {
   validate,
 } from "./forms.ts";
 import { refreshMain } from "./live.ts";
-import { outbox, push } from "./sync.ts";
+import { flushNow, type OpArgs, pendingCount, push } from "./sync.ts";
 import { fillTimeZoneOptions } from "./timeZone.ts";
 
 async function clearOfflineCopies(): Promise<void> {
@@ -48,10 +48,8 @@ async function onAuthSubmit(form: HTMLFormElement, submitter: HTMLElement | null
 }
 
 async function onLogout(button: HTMLButtonElement) {
-  const box = outbox();
-  if (box && box.pending() > 0) {
-    await box.flush();
-    if (box.pending() > 0 && !armed(button)) {
+  if ((await pendingCount()) > 0) {
+    if ((await flushNow()) > 0 && !armed(button)) {
       announce("Some changes have not synced yet. Tap again to sign out anyway.", "error");
       return;
     }
@@ -184,7 +182,7 @@ async function saveSession(form: HTMLFormElement) {
   const id = form.dataset.session ?? "";
   const rpeText = form.querySelector<HTMLInputElement>("[name=rpe]")?.value.trim() ?? "";
   const notes = form.querySelector<HTMLTextAreaElement>("[name=notes]")?.value ?? "";
-  const args: Record<string, unknown> = {
+  const args: OpArgs<"session.finish"> = {
     id,
     ended_at: form.dataset.endedAt || new Date().toISOString(),
     notes,
@@ -218,7 +216,7 @@ const SETTINGS_FIELDS: Record<string, string> = {
 async function saveSettings(form: HTMLFormElement) {
   if (!validate(form)) return;
   const units = form.querySelector<HTMLSelectElement>("[name=units]")?.value ?? "metric";
-  const args: Record<string, unknown> = { units };
+  const args: OpArgs<"settings.put"> = { units: units as OpArgs<"settings.put">["units"] };
   const zone = form.querySelector<HTMLSelectElement>("[name=time_zone]")?.value;
   if (zone) args.time_zone = zone;
   const out = await busy(form, () => push([{ op: "settings.put", args }]));

@@ -1,9 +1,11 @@
 // The run form's rules, free of the DOM: reading distance and time as runners type them, a human
 // sentence for every bad field, and the server's rejection of a run.log put back by its field.
 // Every limit here is at least as strict as RunLogArgs on the server, so what passes is stored.
+import type { OpArgs } from "@runstrong/shared/client";
 import { addDays, isIsoDate } from "../../format.ts";
 
 export type RunUnits = "metric" | "imperial";
+type RunKind = OpArgs<"run.log">["kind"];
 export type RunField = "date" | "distance" | "duration" | "kind" | "avg_hr" | "notes";
 
 /** What the form holds, as typed. */
@@ -21,7 +23,7 @@ export type RunValues = {
   date: string;
   distance_m: number;
   duration_s: number;
-  kind: string;
+  kind: RunKind;
   notes?: string;
   avg_hr?: number;
 };
@@ -30,7 +32,14 @@ export type RunCheck =
   | { ok: true; values: RunValues }
   | { ok: false; errors: Partial<Record<RunField, string>> };
 
-export const RUN_KINDS = ["easy", "long", "tempo", "intervals", "race", "other"];
+export const RUN_KINDS: readonly string[] = [
+  "easy",
+  "long",
+  "tempo",
+  "intervals",
+  "race",
+  "other",
+] satisfies RunKind[];
 const METERS: Record<RunUnits, number> = { metric: 1000, imperial: 1609.344 };
 /** The server's limit (1,000 km), in each unit, rounded down. */
 const MAX_DISTANCE: Record<RunUnits, number> = { metric: 1000, imperial: 621 };
@@ -126,7 +135,12 @@ export function checkRun(
 
   if (Object.keys(errors).length > 0 || meters === null || seconds === null)
     return { ok: false, errors };
-  const values: RunValues = { date, distance_m: meters, duration_s: seconds, kind: input.kind };
+  const values: RunValues = {
+    date,
+    distance_m: meters,
+    duration_s: seconds,
+    kind: input.kind as RunKind,
+  };
   if (notes) values.notes = notes;
   if (avgHr !== undefined) values.avg_hr = avgHr;
   return { ok: true, values };

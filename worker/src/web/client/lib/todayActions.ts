@@ -2,15 +2,15 @@
 // the change for today); the page queues it, pushes, and says what happened.
 import { announce } from "./dom.ts";
 import { refreshMain } from "./live.ts";
-import type { MutationBody } from "./outbox.ts";
-import { push } from "./sync.ts";
+import { type MutationBody, type OpArgs, push } from "./sync.ts";
 
 async function accept(button: HTMLButtonElement): Promise<void> {
   const raw = button.dataset.acceptAdjustment;
   if (!raw) return;
   button.disabled = true;
-  const args = JSON.parse(raw) as Record<string, unknown>;
-  const body = { op: "plan.put", args } as MutationBody;
+  // Prepared by the server from the stored plan: sent as it came.
+  const args = JSON.parse(raw) as OpArgs<"plan.put">;
+  const body: MutationBody = { op: "plan.put", args };
   const { acks, stopped } = await push([body]);
   const ack = acks[0];
   if (ack?.status === "applied" || ack?.status === "duplicate") {

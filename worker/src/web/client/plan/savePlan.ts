@@ -25,7 +25,7 @@ export async function savePlan(
 ): Promise<SaveOutcome> {
   const out = await push([
     { op: "plan.put", args: { id, base_rev: baseRev, plan } },
-    ...(makeActive ? [{ op: "settings.put", args: { active_plan_id: id } }] : []),
+    ...(makeActive ? [{ op: "settings.put" as const, args: { active_plan_id: id } }] : []),
   ]);
   const [put, active] = out.acks;
   if (out.stopped && out.stopped.status === 401) {
