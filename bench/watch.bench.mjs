@@ -20,6 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
+import { watchBundleOptions } from "../scripts/watchBundleOptions.mjs";
 import { readZipArchive } from "../scripts/zipArchive.mjs";
 import { machine, printTable, writeDocSection } from "./benchmarkReport.mjs";
 
@@ -74,21 +75,11 @@ function bytecodeSizes(zabFile) {
 /** app.js split by origin, bundled with the build's own options (minified ES2015). */
 async function appOrigins() {
   const result = await esbuild.build({
-    absWorkingDir: ROOT,
+    ...watchBundleOptions(ROOT),
     entryPoints: [path.join(ROOT, "watch-app/zepp/app.ts")],
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    target: "es2015",
-    minify: true,
-    legalComments: "eof",
-    charset: "utf8",
     external: ["@zos/*"],
     define: { RS_SIM: "false" },
-    metafile: true,
     write: false,
-    logLevel: "warning",
   });
   const origins = { zml: 0, core: 0, shell: 0, other: 0 };
   for (const output of Object.values(result.metafile.outputs)) {

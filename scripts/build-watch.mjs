@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodePng } from "./pngEncode.mjs";
+import { watchBundleOptions } from "./watchBundleOptions.mjs";
 import { readZipArchive } from "./zipArchive.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -163,21 +164,7 @@ async function typeCheck(projects) {
 // ---------------------------------------------------------------------------------------------
 // Bundling
 
-const BUNDLE_OPTIONS = {
-  absWorkingDir: root,
-  bundle: true,
-  format: "esm",
-  platform: "neutral",
-  mainFields: ["module", "main"],
-  // Both toolchains lower further (Zepp to ES2015, Fitbit's device to ES5); ES2015 here keeps
-  // the sizes reported below close to what ships.
-  target: "es2015",
-  minify: true,
-  legalComments: "eof",
-  charset: "utf8",
-  metafile: true,
-  logLevel: "warning",
-};
+const BUNDLE_OPTIONS = watchBundleOptions(root);
 
 async function bundle(options) {
   try {
