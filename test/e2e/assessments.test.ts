@@ -1,16 +1,12 @@
-// The fitness assessments page end to end: Debian's Chromium (playwright-core) against the real
-// Worker under `wrangler dev` with a fresh local D1. The runner logs results in the browser; a
-// watch, played by the test through the sync API, brings a plan and older results.
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
-import { type LocalWorker, startLocalWorker } from "./localWorker.ts";
+import type { LocalWorker } from "./localWorker.ts";
 import { screenshotDir } from "./screenshotDir.ts";
+import { startWebStack } from "./webStack.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const _root = path.resolve(import.meta.dirname, "../..");
 const shots = screenshotDir();
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -78,12 +74,7 @@ async function shot(p: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, [path.join(root, "scripts/build-web.mjs")], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  if (build.status !== 0) throw new Error(`build:web failed\n${build.stderr}${build.stdout}`);
-  [worker, browser] = await Promise.all([startLocalWorker(), launchBrowser()]);
+  [worker, browser] = await startWebStack();
   desktop = await browser.newContext({ viewport: DESKTOP });
   page = await desktop.newPage();
   page.setDefaultTimeout(10_000);

@@ -1,17 +1,11 @@
-// The plan page end to end: Debian's Chromium (playwright-core) against the real Worker under
-// `wrangler dev` with a fresh local D1. A new runner builds a plan from their running week,
-// previews it, saves it as the active plan, edits it (rules re-checked in the browser), meets a
-// conflict with a watch's edit, and manages their saved plans.
-import { spawnSync } from "node:child_process";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
-import { type LocalWorker, startLocalWorker } from "./localWorker.ts";
+import type { LocalWorker } from "./localWorker.ts";
 import { screenshotDir } from "./screenshotDir.ts";
+import { seriousViolations, startWebStack } from "./webStack.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const _root = path.resolve(import.meta.dirname, "../..");
 const shots = screenshotDir();
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -85,13 +79,6 @@ async function watchRenames(name: string): Promise<void> {
   expect(pushed.acks[0].status).toBe("applied");
 }
 
-async function seriousViolations(p: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page: p }).analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 /** The runner's week: intervals, tempo and a long run, two rest days, easy runs between. */
 async function fillRealisticWeek(p: Page): Promise<void> {
   const week: [number, string, string][] = [
@@ -114,12 +101,7 @@ async function fillRealisticWeek(p: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, [path.join(root, "scripts/build-web.mjs")], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  if (build.status !== 0) throw new Error(`build:web failed\n${build.stderr}${build.stdout}`);
-  [worker, browser] = await Promise.all([startLocalWorker(), launchBrowser()]);
+  [worker, browser] = await startWebStack();
   desktop = await browser.newContext({ viewport: DESKTOP });
   page = await desktop.newPage();
   page.setDefaultTimeout(15_000);

@@ -1,16 +1,11 @@
-// The running log end to end: Debian's Chromium (playwright-core) against the real Worker under
-// `wrangler dev` with a fresh local D1. Logs, edits and deletes a run on /runs, sees it in the
-// week, in history and on the dashboard, and checks that bad input is explained and not stored.
-import { spawnSync } from "node:child_process";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
-import { type LocalWorker, startLocalWorker } from "./localWorker.ts";
+import type { LocalWorker } from "./localWorker.ts";
 import { screenshotDir } from "./screenshotDir.ts";
+import { seriousViolations, startWebStack } from "./webStack.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const _root = path.resolve(import.meta.dirname, "../..");
 const shots = screenshotDir();
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -42,25 +37,13 @@ async function storedRuns(): Promise<Json[]> {
   return body.changes.runs;
 }
 
-async function serious(p: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page: p }).analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 /** Pushes and re-renders go through a real Worker on a shared machine: give them time. */
 const SLOW = { timeout: 10_000 };
 const row = (text: string) => page.locator(".runlog-row", { hasText: text });
 const weekTotal = () => page.locator(".runlog-week").first().locator(".runlog-week-total");
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, [path.join(root, "scripts/build-web.mjs")], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  if (build.status !== 0) throw new Error(`build:web failed\n${build.stderr}${build.stdout}`);
-  [worker, browser] = await Promise.all([startLocalWorker(), launchBrowser()]);
+  [worker, browser] = await startWebStack();
   desktop = await browser.newContext({ viewport: DESKTOP, timezoneId: ZONE });
   page = await desktop.newPage();
   page.setDefaultTimeout(10_000);
@@ -136,7 +119,7 @@ describe("running log", { timeout: 30_000 }, () => {
 
     expect(await storedRuns()).toEqual([]);
     expect(await page.locator(".runlog-row").count()).toBe(0);
-    expect(await serious(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("logs runs and shows them in this week with the weekly total and pace", async () => {
@@ -260,7 +243,7 @@ describe("running log", { timeout: 30_000 }, () => {
         .toContain(`${km.includes(".") ? km : `${km}.0`} km`);
     }
     await page.goto(`${worker.url}/runs`);
-    expect(await serious(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(shots, "runs-desktop.png") });
 
     const phone = await browser.newContext({
@@ -273,7 +256,7 @@ describe("running log", { timeout: 30_000 }, () => {
     const p = await phone.newPage();
     await p.goto(`${worker.url}/runs`);
     await p.waitForSelector(".runlog-row");
-    expect(await serious(p)).toEqual([]);
+    expect(await seriousViolations(p)).toEqual([]);
     // On a phone the weeks come under the form: show the end of the form and the first weeks.
     await p.evaluate(() => {
       const weeks = document.getElementById("run-weeks");

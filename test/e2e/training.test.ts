@@ -1,15 +1,10 @@
-// Training around the running week, end to end: Debian's Chromium against the real Worker under
-// `wrangler dev`. A new runner is led to build a plan; logged sessions at the top of the range
-// change the next prescription on /run and for the watch; a long run logged the day before a
-// leg day makes the dashboard offer a swap, which one tap saves for every device.
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
-import { type LocalWorker, startLocalWorker } from "./localWorker.ts";
+import type { LocalWorker } from "./localWorker.ts";
+import { startWebStack } from "./webStack.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const _root = path.resolve(import.meta.dirname, "../..");
 const ZONE = "UTC";
 const PASSWORD = "hill-repeats-8x";
 const DAY = 86_400_000;
@@ -93,12 +88,7 @@ function everyDay(items: Json[], title: string): Json[] {
 }
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, [path.join(root, "scripts/build-web.mjs")], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  if (build.status !== 0) throw new Error(`build:web failed\n${build.stderr}${build.stdout}`);
-  [worker, browser] = await Promise.all([startLocalWorker(), launchBrowser()]);
+  [worker, browser] = await startWebStack();
   context = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: ZONE });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);

@@ -1,16 +1,11 @@
-// The Zepp watch app end to end: the browser simulator (watch-app/sim) runs the real Zepp app,
-// pages, phone-side service and settings app in Debian's Chromium, against the real Worker under
-// `wrangler dev` with a fresh local D1. The runner approves the watch on the web page /pair;
-// what the server ends up holding is read back with the runner's web cookie.
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimServer } from "../../watch-app/sim/server.mjs";
-import { launchBrowser } from "./browser.ts";
-import { type LocalWorker, startLocalWorker } from "./localWorker.ts";
+import type { LocalWorker } from "./localWorker.ts";
+import { startWebStack } from "./webStack.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const _root = path.resolve(import.meta.dirname, "../..");
 const EMAIL = `watch-${Date.now()}@example.com`;
 const PASSWORD = "tempo-run-42";
 const WATCH_ID = `e2e-${Date.now().toString(36)}`;
@@ -193,12 +188,7 @@ const ADJUSTED_TODAY = [-1, 0, 1].map((offset) => {
 
 beforeAll(async () => {
   // The web approval page needs its client script (built, not committed).
-  const build = spawnSync(process.execPath, [path.join(root, "scripts/build-web.mjs")], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  if (build.status !== 0) throw new Error(`build:web failed\n${build.stderr}${build.stdout}`);
-  [worker, browser] = await Promise.all([startLocalWorker(), launchBrowser()]);
+  [worker, browser] = await startWebStack();
   // The phone starts out pointed at a dead server: the test sets the real one in its settings.
   sim = await startSimServer({ server: "http://127.0.0.1:9" });
   watch = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();

@@ -1,15 +1,10 @@
-// The web view's outbox (worker/src/web/client/lib/outbox.ts, the shared sync client over
-// localStorage, Web Locks and fetch) end to end: Debian's Chromium against the real Worker under
-// `wrangler dev`. Offline queueing, the upgrade from the old queue format, and a malformed
-// mutation in a batch: the good ones go through and the bad one is reported, nothing is dropped.
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
-import { type LocalWorker, startLocalWorker } from "./localWorker.ts";
+import type { LocalWorker } from "./localWorker.ts";
+import { startWebStack } from "./webStack.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const _root = path.resolve(import.meta.dirname, "../..");
 const ZONE = "Europe/Berlin";
 const EMAIL = `outbox-${Date.now()}@example.com`;
 const PASSWORD = "queued-offline-77";
@@ -61,12 +56,7 @@ async function logRun(distance: string, notes: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, [path.join(root, "scripts/build-web.mjs")], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  if (build.status !== 0) throw new Error(`build:web failed\n${build.stderr}${build.stdout}`);
-  [worker, browser] = await Promise.all([startLocalWorker(), launchBrowser()]);
+  [worker, browser] = await startWebStack();
   context = await browser.newContext({ timezoneId: ZONE });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);

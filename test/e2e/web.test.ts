@@ -1,16 +1,11 @@
-// The web view end to end: Debian's Chromium (playwright-core) against the real Worker under
-// `wrangler dev` with a fresh local D1. A watch is played by the test itself through the sync
-// API (pair by code, Bearer token, push/pull), the runner by the browser.
-import { spawnSync } from "node:child_process";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
-import { type LocalWorker, startLocalWorker } from "./localWorker.ts";
+import type { LocalWorker } from "./localWorker.ts";
 import { screenshotDir } from "./screenshotDir.ts";
+import { seriousViolations, startWebStack } from "./webStack.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const _root = path.resolve(import.meta.dirname, "../..");
 const shots = screenshotDir();
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -228,20 +223,8 @@ async function shot(p: Page, name: string): Promise<void> {
   await p.screenshot({ path: path.join(shots, `${name}.png`) });
 }
 
-async function seriousViolations(p: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page: p }).analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, [path.join(root, "scripts/build-web.mjs")], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  if (build.status !== 0) throw new Error(`build:web failed\n${build.stderr}${build.stdout}`);
-  [worker, browser] = await Promise.all([startLocalWorker(), launchBrowser()]);
+  [worker, browser] = await startWebStack();
   desktop = await browser.newContext({ viewport: DESKTOP });
   page = await desktop.newPage();
   page.setDefaultTimeout(10_000);
