@@ -1,6 +1,9 @@
-// The web view pushes as a device of its own: one per browser sign-in, made on first use.
+// The web view pushes as a device of its own: one per browser, made on its first sync and
+// named after the browser; signing in again in the same browser reuses it (startWebSession).
 import type { Context } from "hono";
 import type { AppEnv, Principal } from "../../appEnv.ts";
+import { rememberBrowserDevice } from "../../auth/browserDeviceCookie.ts";
+import { browserDeviceName } from "../../auth/browserName.ts";
 import { newId } from "../../auth/tokens.ts";
 
 export async function webDeviceId(
@@ -10,8 +13,7 @@ export async function webDeviceId(
   if (p.deviceId) return p.deviceId;
   const id = newId();
   const now = c.get("now");
-  const ua = c.req.header("user-agent") ?? "";
-  const name = /Mobile|Android|iPhone/i.test(ua) ? "Phone browser" : "Web browser";
+  const name = browserDeviceName(c.req.header("user-agent") ?? "");
   const d1 = c.env.DB;
   // The session row only adopts the new device if it has none yet, so two first pushes at
   // once end up with one device.
@@ -33,5 +35,6 @@ export async function webDeviceId(
     .first<{ device_id: string }>();
   const deviceId = row?.device_id ?? id;
   c.set("principal", { ...p, deviceId });
+  rememberBrowserDevice(c, deviceId);
   return deviceId;
 }
