@@ -1,12 +1,13 @@
-// The built-in exercise library, served to every client from the shared catalog.
+// The built-in exercise library, served to every client from the shared catalog: the route
+// specs (the OpenAPI document) and their wiring; the handlers are in exercises.handlers.ts.
 import { createRoute } from "@hono/zod-openapi";
-import { Exercise, exerciseById, exercises } from "@runstrong/shared/catalog";
+import { Exercise } from "@runstrong/shared/catalog";
 import { z } from "zod";
-import { ApiError } from "../../http/apiError.ts";
 import { pickErrors } from "../errorResponses.ts";
 import { openApiRouter } from "../openApiRouter.ts";
+import { getExercise, listExercises } from "./exercises.handlers.ts";
 
-const list = createRoute({
+export const listExercisesRoute = createRoute({
   method: "get",
   path: "/",
   tags: ["Catalog"],
@@ -19,7 +20,7 @@ const list = createRoute({
   },
 });
 
-const one = createRoute({
+export const oneExerciseRoute = createRoute({
   method: "get",
   path: "/{id}",
   tags: ["Catalog"],
@@ -35,13 +36,5 @@ const one = createRoute({
 });
 
 export const exerciseRoutes = openApiRouter()
-  .openapi(list, (c) => {
-    // The catalog is fixed at build time: let clients and caches keep it for a day.
-    c.header("Cache-Control", "public, max-age=86400");
-    return c.json({ exercises: [...exercises] }, 200);
-  })
-  .openapi(one, (c) => {
-    const exercise = exerciseById(c.req.valid("param").id);
-    if (!exercise) throw new ApiError(404, "not_found", "No exercise with this id.");
-    return c.json({ exercise }, 200);
-  });
+  .openapi(listExercisesRoute, listExercises)
+  .openapi(oneExerciseRoute, getExercise);
