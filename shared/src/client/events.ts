@@ -34,7 +34,12 @@ export class SyncEventHub {
   }
 
   emit<K extends keyof SyncEvents>(event: K, value: SyncEvents[K]): void {
-    for (const listener of [...(this.lists.get(event) ?? [])]) {
+    // A copy, so a listener that unsubscribes does not disturb the walk (forEach: ES5-safe).
+    const listeners: Listener<never>[] = [];
+    this.lists.get(event)?.forEach((l) => {
+      listeners.push(l);
+    });
+    for (const listener of listeners) {
       // A failing listener must not break the sync loop or the other listeners.
       try {
         (listener as Listener<SyncEvents[K]>)(value);

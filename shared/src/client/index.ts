@@ -44,6 +44,7 @@ export {
   type QueuedMutation,
 } from "./outbox.ts";
 export {
+  asState,
   FILLER,
   MAX_PROBLEMS_KEPT,
   type OutboxItem,
@@ -60,6 +61,12 @@ export {
   type PullReport,
 } from "./pullLoop.ts";
 export { EMPTY_PUSH, takeChunk, utf8Length } from "./pushChunks.ts";
+export {
+  PushClient,
+  type PushClientOptions,
+  type PushResult,
+  type RetryWork,
+} from "./pushClient.ts";
 export { type AckEvent, type FlushReport, PushLoop, type PushLoopOptions } from "./pushLoop.ts";
 export { isTransient, type StopReason } from "./stopReason.ts";
-export { type PushResult, SyncClient, type SyncClientOptions } from "./syncClient.ts";
+export { SyncClient, type SyncClientOptions } from "./syncClient.ts";

@@ -116,9 +116,12 @@ export class Outbox {
   /**
    * Takes the server's word on this device (a page render, a pull): another device, or a
    * last_seq at or past seqs this outbox has not given out yet, means the numbering must be
-   * checked again before the next push (see bind in outboxState.ts).
+   * checked again before the next push (see bind in outboxState.ts). A null or empty id says
+   * nothing about the device.
    */
   reconcile(deviceId: string | null, lastSeq: number): Promise<void> {
+    // "" is how a page says it has no device yet, never the name of one.
+    if (deviceId === "") deviceId = null;
     return this.update((s) => {
       const otherDevice = deviceId !== null && s.deviceId !== null && deviceId !== s.deviceId;
       const ahead = s.bound && lastSeq >= s.nextSeq;

@@ -152,7 +152,11 @@ export function settle(
     held.delete(item.id);
     settled.push({ item, ack });
   }
-  const problems = settled.flatMap((s) => problemOf(s.item, s.ack) ?? []);
+  const problems: Problem[] = [];
+  for (const s of settled) {
+    const p = problemOf(s.item, s.ack);
+    if (p !== null) problems.push(p);
+  }
   const next: OutboxState = {
     ...state,
     deviceId: deviceId ?? state.deviceId,

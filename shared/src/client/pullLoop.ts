@@ -138,8 +138,7 @@ export class PullLoop {
   private only(changes: Partial<Changes>): Partial<Changes> {
     if (this.kinds === null) return changes;
     const out: Partial<Changes> = {};
-    for (const k of this.kinds)
-      if (changes[k] !== undefined) Object.assign(out, { [k]: changes[k] });
+    for (const k of this.kinds) if (changes[k] !== undefined) setRows(out, k, changes[k]);
     return out;
   }
 
@@ -163,6 +162,11 @@ export class PullLoop {
     await this.opts.store.set(this.stateKey, JSON.stringify(stored));
     return stored;
   }
+}
+
+/** `changes[kind] = rows` for a kind known only at run time (no Object.assign: ES5 devices). */
+function setRows(changes: Partial<Changes>, kind: SyncKind, rows: unknown): void {
+  (changes as Record<SyncKind, unknown>)[kind] = rows;
 }
 
 const nonsense = (what: string): StopReason => ({
@@ -199,7 +203,7 @@ function asPage(body: unknown): Page | null {
     const rows = body.changes[k];
     if (rows === undefined) continue;
     if (!Array.isArray(rows) || !rows.every(isObject)) return null;
-    Object.assign(changes, { [k]: rows });
+    setRows(changes, k, rows);
   }
   const page: Page = {
     changes,

@@ -1,11 +1,12 @@
 // The web view's outbox: the shared sync client (one outbox, one push loop for every device)
-// over this browser's ports, one per signed-in user, with the old queue moved in once.
+// over this browser's ports, one per signed-in user, with the old queue moved in once. It pulls
+// nothing through the client (pages render on the server), so it loads only the push half.
 import {
   type Ack,
   type AckEvent,
   type MutationBody,
   type OpArgs,
-  SyncClient,
+  PushClient,
 } from "@runstrong/shared/client";
 import { viewer } from "./dom.ts";
 import { adoptLegacyOutbox, legacyOutboxKey, readLegacyOutbox } from "./legacyOutbox.ts";
@@ -24,11 +25,11 @@ export type OutboxConflict = { ack: Ack; op: string; args: Record<string, unknow
 /** Starts with `rs.outbox.` like the old key, so tools that list queues find both. */
 export const outboxKey = (userId: string) => `rs.outbox.v2.${userId}`;
 
-let current: { userId: string; ready: Promise<SyncClient> } | null = null;
+let current: { userId: string; ready: Promise<PushClient> } | null = null;
 
-async function open(userId: string, deviceId: string, lastSeq: number): Promise<SyncClient> {
+async function open(userId: string, deviceId: string, lastSeq: number): Promise<PushClient> {
   const lock = browserLock();
-  const client = new SyncClient({
+  const client = new PushClient({
     store: localStorageStore,
     transport: fetchTransport,
     scheduler: browserScheduler,
@@ -49,7 +50,7 @@ async function open(userId: string, deviceId: string, lastSeq: number): Promise<
 }
 
 /** The signed-in user's sync client, or null on signed-out pages. */
-export function webOutbox(): Promise<SyncClient> | null {
+export function webOutbox(): Promise<PushClient> | null {
   const v = viewer();
   if (!v) return null;
   if (current?.userId !== v.userId) {
