@@ -8,6 +8,7 @@ const CODES_BY_STATUS: Record<number, string[]> = {
   400: [
     "invalid_body",
     "invalid_query",
+    "invalid_file",
     "authorization_pending",
     "slow_down",
     "access_denied",

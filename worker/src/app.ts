@@ -8,10 +8,16 @@ import { ApiError, errorResponse } from "./http/apiError.ts";
 import { jsonBodyGuard } from "./http/requestGuards.ts";
 import { validationHook } from "./http/validationHook.ts";
 import { accountRoutes, authRoutes, meRoutes } from "./routes/auth/auth.routes.ts";
+import { calendarRoutes } from "./routes/calendar/calendar.routes.ts";
+import { calendarFeedRoutes } from "./routes/calendar/calendarFeed.routes.ts";
+import { exportRoutes, importRoutes } from "./routes/dataExport/dataExport.routes.ts";
 import { deviceRoutes, pairingRoutes } from "./routes/devices/devices.routes.ts";
 import { apiReferencePage } from "./routes/docs/apiReference.ts";
 import { exerciseRoutes } from "./routes/exercises/exercises.routes.ts";
+import { planShareRoutes } from "./routes/planShares/planShares.routes.ts";
 import { planRoutes } from "./routes/plans/plans.routes.ts";
+import { runImportRoutes } from "./routes/runs/runs.routes.ts";
+import { sessionRoutes } from "./routes/sessions/sessions.routes.ts";
 import { syncRoutes } from "./routes/sync/sync.routes.ts";
 import { webRoutes } from "./web/web.routes.tsx";
 
@@ -47,8 +53,9 @@ export function createApp() {
     c.header("Cache-Control", c.res.headers.get("Cache-Control") ?? "no-store");
   });
   api.use("*", async (c, next) => {
-    // The push route sets its own, larger limit.
-    if (c.req.path.endsWith("/sync/push")) return next();
+    // The push route sets its own, larger limit; so does the run import (a file, not JSON).
+    if (c.req.path.endsWith("/sync/push") || c.req.path.endsWith("/runs/import")) return next();
+    if (c.req.path.endsWith("/api/v1/import")) return next(); // account import: 10 MiB, own guard
     return await jsonBodyGuard(DEFAULT_BODY_LIMIT)(c, next);
   });
   api.route("/auth", authRoutes);
@@ -59,6 +66,12 @@ export function createApp() {
   api.route("/exercises", exerciseRoutes);
   api.route("/sync", syncRoutes);
   api.route("/plans", planRoutes);
+  api.route("/export", exportRoutes);
+  api.route("/import", importRoutes);
+  api.route("/", calendarRoutes);
+  api.route("/", planShareRoutes);
+  api.route("/sessions", sessionRoutes);
+  api.route("/runs", runImportRoutes);
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",
@@ -93,6 +106,7 @@ export function createApp() {
   });
 
   app.route("/api/v1", api);
+  app.route("/", calendarFeedRoutes);
   app.route("/", webRoutes);
 
   app.onError((err, c) => {

@@ -134,6 +134,8 @@ async function rowsOfA(): Promise<Record<string, unknown[]>> {
     "assessments",
     "settings",
     "tombstones",
+    "plan_shares",
+    "calendar_feeds",
   ]) {
     out[table] = await dbRows(
       `SELECT * FROM ${table} WHERE user_id = ?1 ORDER BY rowid`,
@@ -165,6 +167,10 @@ beforeAll(async () => {
   const pulled = await pullAll(a.watch);
   aCursor = pulled.cursor ?? "";
   expect(JSON.stringify(pulled.pages)).toContain(words.plan);
+  // A shares the plan, so B's share routes below meet a link that exists.
+  expect((await call("POST", `/plans/${ids.plan}/share`, { cookie: a.user.cookie })).status).toBe(
+    201,
+  );
 
   b = { user: await signUp(), watch: undefined as unknown as Device };
   b.watch = await pairDevice(b.user, "Bob watch");
@@ -197,6 +203,18 @@ const BY_ID: { route: string; send: (via: Credential) => Promise<Reply> }[] = [
   {
     route: "GET /plans/today?date=",
     send: (via) => call("GET", "/plans/today?date=2026-11-23", as(b, via)),
+  },
+  {
+    route: "POST /plans/{A's plan}/share",
+    send: (via) => call("POST", `/plans/${ids.plan}/share`, as(b, via)),
+  },
+  {
+    route: "DELETE /plans/{A's plan}/share",
+    send: (via) => call("DELETE", `/plans/${ids.plan}/share`, as(b, via)),
+  },
+  {
+    route: "GET /sessions/{A's session}/activity.fit",
+    send: (via) => call("GET", `/sessions/${ids.session}/activity.fit`, as(b, via)),
   },
   {
     route: "page /history/{A's session}",
@@ -234,6 +252,31 @@ const READS: {
     send: (r, via) => call("GET", "/devices", as(r, via)),
   },
   { route: "GET /me", status: 200, send: (r, via) => call("GET", "/me", as(r, via)) },
+  {
+    route: "GET /export",
+    status: 200,
+    aSees: ["plan", "session", "run", "assessment"],
+    send: (r, via) => call("GET", "/export", as(r, via)),
+  },
+  {
+    route: "GET /export/sets.csv",
+    status: 200,
+    aSees: ["session"],
+    send: (r, via) => call("GET", "/export/sets.csv", as(r, via)),
+  },
+  {
+    route: "GET /export/runs.csv",
+    status: 200,
+    aSees: ["run"],
+    send: (r, via) => call("GET", "/export/runs.csv", as(r, via)),
+  },
+  {
+    route: "GET /export/assessments.csv",
+    status: 200,
+    aSees: ["assessment"],
+    send: (r, via) => call("GET", "/export/assessments.csv", as(r, via)),
+  },
+  { route: "GET /calendar", status: 200, send: (r, via) => call("GET", "/calendar", as(r, via)) },
   {
     route: "POST /plans/generate",
     status: 200,

@@ -2,4 +2,5 @@
 export * from "./catalogLookup.ts";
 export * from "./exerciseSchema.ts";
 export * from "./exercises.ts";
+export * from "./fitExercise.ts";
 export * from "./routines.ts";

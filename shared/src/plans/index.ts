@@ -8,6 +8,7 @@ export * from "./exerciseChoice.ts";
 export * from "./fatigue.ts";
 export * from "./placement.ts";
 export * from "./planBuilder.ts";
+export * from "./planEvents.ts";
 export * from "./planRules.ts";
 export * from "./progression.ts";
 export * from "./sessionDuration.ts";

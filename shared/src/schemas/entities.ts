@@ -14,6 +14,13 @@ import {
   Units,
 } from "./primitives.ts";
 
+/**
+ * Heart-rate fields came after schema 1's first release: a record carries them only when known
+ * (never as null), so a record without heart rate is exactly what older clients always got.
+ */
+const bpm = (what: string) =>
+  z.number().int().optional().describe(`${what}, in bpm (25–250); absent when not measured.`);
+
 /** Fields every synced row carries: the per-user version it last changed at, and its tombstone. */
 const Synced = {
   version: z.number().int().min(1),
@@ -38,6 +45,7 @@ export const SessionRecord = z.object({
   name: ShortText.nullable(),
   rpe: Rpe.nullable(),
   notes: NoteText.nullable(),
+  hr_avg: bpm("Average heart rate over the session"),
   ...Synced,
 });
 export type SessionRecord = z.infer<typeof SessionRecord>;
@@ -56,6 +64,8 @@ export const SetRecord = z.object({
   rpe: Rpe.nullable(),
   target_reps: z.number().int().nullable(),
   target_hold_s: z.number().int().nullable(),
+  hr_avg: bpm("Average heart rate during the set"),
+  hr_max: bpm("Highest heart rate during the set"),
   ...Synced,
 });
 export type SetRecord = z.infer<typeof SetRecord>;
@@ -88,6 +98,17 @@ export const SettingsRecord = z.object({
   rest_s_default: z.number().int(),
   /** IANA zone that decides the runner's "today"; null until a client sets one. */
   time_zone: z.string().max(64).nullable(),
+  /** Heart-rate zones come from these (see heartRate/zones.ts); absent when not set. */
+  max_hr: z
+    .number()
+    .int()
+    .optional()
+    .describe("The runner's max heart rate in bpm (100–230); absent when not set."),
+  birth_year: z
+    .number()
+    .int()
+    .optional()
+    .describe("Year of birth, to estimate max heart rate from age; absent when not set."),
   version: z.number().int().min(1),
 });
 export type SettingsRecord = z.infer<typeof SettingsRecord>;

@@ -4,6 +4,7 @@ import { z } from "zod";
 export const ErrorCode = z.enum([
   "invalid_body",
   "invalid_query",
+  "invalid_file",
   "unauthorized",
   "forbidden",
   "not_found",

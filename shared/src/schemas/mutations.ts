@@ -1,6 +1,7 @@
 // Every op a client may push (sync protocol schema 1), one zod schema per op's args.
 import { z } from "zod";
 import { AssessmentTestId } from "./assessment.ts";
+import { HeartRateBpm, MaxHeartRateSetting, YearOfBirth } from "./heartRate.ts";
 import { PlanBody } from "./plan.ts";
 import {
   EntityId,
@@ -38,10 +39,17 @@ export const SetLogArgs = z
     rpe: Rpe.optional(),
     target_reps: z.number().int().min(0).max(10_000).optional(),
     target_hold_s: z.number().int().min(0).max(86_400).optional(),
+    /** Average and highest heart rate during the set, when the device measured it. */
+    hr_avg: HeartRateBpm.optional(),
+    hr_max: HeartRateBpm.optional(),
   })
   .refine((a) => (a.reps === undefined) !== (a.hold_s === undefined), {
     message: "a set carries either reps or hold_s, exactly one of them",
     path: ["reps"],
+  })
+  .refine((a) => a.hr_avg === undefined || a.hr_max === undefined || a.hr_max >= a.hr_avg, {
+    message: "The highest heart rate of a set cannot be below its average.",
+    path: ["hr_max"],
   });
 
 export const IdOnlyArgs = z.object({ id: EntityId });
@@ -51,6 +59,8 @@ export const SessionFinishArgs = z.object({
   ended_at: IsoDateTime,
   rpe: Rpe.optional(),
   notes: NoteText.optional(),
+  /** Average heart rate over the whole session, when the device measured it. */
+  hr_avg: HeartRateBpm.optional(),
 });
 
 export const PlanPutArgs = z.object({
@@ -104,9 +114,14 @@ export const SettingsPutArgs = z
     units: Units.optional(),
     rest_s_default: z.number().int().min(0).max(900).optional(),
     time_zone: TimeZoneName.optional(),
+    /** The runner's own max heart rate; null clears it (zones then come from birth_year). */
+    max_hr: MaxHeartRateSetting.nullable().optional(),
+    /** Year of birth, to estimate max heart rate when max_hr is not set; null clears it. */
+    birth_year: YearOfBirth.nullable().optional(),
   })
   .refine((a) => Object.values(a).some((v) => v !== undefined), {
-    message: "settings.put needs at least one of active_plan_id, units, rest_s_default, time_zone",
+    message:
+      "settings.put needs at least one of active_plan_id, units, rest_s_default, time_zone, max_hr, birth_year",
   });
 
 /** The args schema of each op: the single list of ops the server and clients agree on. */

@@ -208,7 +208,7 @@ function applyOne(
         snap.tombstones.has(`set:${a.id}`) ||
         session?.deleted === true ||
         out.deletedSessions.has(a.session_id);
-      snap.sets.set(a.id, {
+      const set: SetRecord = {
         id: a.id,
         session_id: a.session_id,
         exercise_id: a.exercise_id,
@@ -224,7 +224,11 @@ function applyOne(
         target_hold_s: a.target_hold_s ?? null,
         deleted,
         version,
-      });
+      };
+      // Heart rate only when measured: a set without it is stored exactly as before.
+      if (a.hr_avg !== undefined) set.hr_avg = a.hr_avg;
+      if (a.hr_max !== undefined) set.hr_max = a.hr_max;
+      snap.sets.set(a.id, set);
       out.dirty.sets.add(a.id);
       return applied;
     }
@@ -239,6 +243,7 @@ function applyOne(
       row.ended_at = a.ended_at;
       if (a.rpe !== undefined) row.rpe = a.rpe;
       if (a.notes !== undefined) row.notes = a.notes;
+      if (a.hr_avg !== undefined) row.hr_avg = a.hr_avg;
       row.version = version;
       out.dirty.sessions.add(a.id);
       return applied;
@@ -365,6 +370,11 @@ function applyOne(
       if (a.units !== undefined) row.units = a.units;
       if (a.rest_s_default !== undefined) row.rest_s_default = a.rest_s_default;
       if (a.time_zone !== undefined) row.time_zone = a.time_zone;
+      // null clears a heart-rate setting: the record then goes without it.
+      if (a.max_hr === null) delete row.max_hr;
+      else if (a.max_hr !== undefined) row.max_hr = a.max_hr;
+      if (a.birth_year === null) delete row.birth_year;
+      else if (a.birth_year !== undefined) row.birth_year = a.birth_year;
       row.version = version;
       snap.settings = row;
       out.settingsDirty = true;

@@ -148,6 +148,8 @@ export const sessions = sqliteTable(
     name: text("name"),
     rpe: integer("rpe"),
     notes: text("notes"),
+    /** Average heart rate over the session (bpm), when the device measured it. */
+    hrAvg: integer("hr_avg"),
     deviceId: text("device_id"),
     deleted: integer("deleted", { mode: "boolean" }).notNull().default(false),
     version: integer("version").notNull(),
@@ -178,6 +180,9 @@ export const sets = sqliteTable(
     rpe: integer("rpe"),
     targetReps: integer("target_reps"),
     targetHoldS: integer("target_hold_s"),
+    /** Average and highest heart rate during the set (bpm), when the device measured them. */
+    hrAvg: integer("hr_avg"),
+    hrMax: integer("hr_max"),
     deleted: integer("deleted", { mode: "boolean" }).notNull().default(false),
     version: integer("version").notNull(),
   },
@@ -243,7 +248,41 @@ export const settings = sqliteTable(
     restSDefault: integer("rest_s_default").notNull().default(60),
     /** IANA zone that decides the runner's "today"; null until a client sets one. */
     timeZone: text("time_zone"),
+    /** Heart-rate zones come from max_hr, else from an age estimate by birth_year. */
+    maxHr: integer("max_hr"),
+    birthYear: integer("birth_year"),
     version: integer("version").notNull(),
   },
   (t) => [index("settings_user_version_idx").on(t.userId, t.version)],
+);
+
+/**
+ * The secret of each user's iCal feed URL (/cal/<secret>.ics). Stored as it is, not hashed:
+ * GET /calendar must show the URL again, and a hash could not give it back. It is a bearer
+ * secret of read-only plan dates only; rotating replaces it.
+ */
+export const calendarFeeds = sqliteTable("calendar_feeds", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secret: text("secret").notNull().unique(),
+  createdAt: integer("created_at").notNull(),
+});
+
+/**
+ * Read-only links to plans (/shared/plans/<token>). The token is stored as it is, for the same
+ * reason as the calendar secret: the plan page shows the link again. One link per plan; a
+ * deleted plan's link answers 404 (the lookup requires a live plan) and is removed then.
+ */
+export const planShares = sqliteTable(
+  "plan_shares",
+  {
+    token: text("token").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    planId: text("plan_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("plan_shares_user_plan_idx").on(t.userId, t.planId)],
 );

@@ -21,8 +21,9 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Matches<Row, Rec> =
   Same<Exclude<keyof SnakeRow<Row>, ServerOnly>, keyof Rec> extends true
     ? {
-        [K in keyof Rec]: K extends keyof SnakeRow<Row>
-          ? Rec[K] extends SnakeRow<Row>[K]
+        [K in keyof Rec]-?: K extends keyof SnakeRow<Row>
+          ? // An optional record field (absent when unknown) is a nullable column.
+            Exclude<Rec[K], undefined> extends SnakeRow<Row>[K]
             ? true
             : K
           : K;

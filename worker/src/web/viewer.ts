@@ -1,5 +1,7 @@
 // Who is looking at a page: the signed-in web session with what every page needs to render
 // (email, units, zone) and what its scripts need to sync (this browser's device and last seq).
+
+import type { HeartRateProfile } from "@runstrong/shared/heartRate";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
@@ -17,6 +19,8 @@ export type Viewer = Locale & {
   activePlanId: string | null;
   /** The account's time-zone setting (null until set); `tz` is what pages actually use. */
   timeZoneSetting: string | null;
+  /** The heart-rate settings zones come from (max HR, else year of birth); nulls when unset. */
+  hrProfile: HeartRateProfile;
   /** Changes whenever anything of the user syncs: the pages' freshness check compares it. */
   state: string;
   now: number;
@@ -55,6 +59,8 @@ export async function loadViewer(c: Context<AppEnv>): Promise<Viewer | null> {
         activePlanId: settings.activePlanId,
         units: settings.units,
         timeZone: settings.timeZone,
+        maxHr: settings.maxHr,
+        birthYear: settings.birthYear,
       })
       .from(settings)
       .where(eq(settings.userId, userId)),
@@ -68,6 +74,10 @@ export async function loadViewer(c: Context<AppEnv>): Promise<Viewer | null> {
   return {
     ...localeOf(c, units, timeZone),
     timeZoneSetting: timeZone,
+    hrProfile: {
+      max_hr: settingsRows[0]?.maxHr ?? null,
+      birth_year: settingsRows[0]?.birthYear ?? null,
+    },
     userId,
     email: user.email,
     webDeviceId: principal.deviceId,

@@ -24,6 +24,7 @@ import { SessionDetailPage } from "./pages/sessionDetail.tsx";
 import { assessmentsRoutes } from "./routes/assessments.routes.tsx";
 import { planRoutes } from "./routes/plan.routes.tsx";
 import { runsRoutes } from "./routes/runs.routes.tsx";
+import { sharedPlanRoutes } from "./routes/sharedPlan.routes.tsx";
 import { loadViewer } from "./viewer.ts";
 
 type C = Context<AppEnv>;
@@ -60,6 +61,7 @@ export const webRoutes = new Hono<AppEnv>()
   .route("/plan", planRoutes)
   .route("/runs", runsRoutes)
   .route("/assessments", assessmentsRoutes)
+  .route("/shared/plans", sharedPlanRoutes)
   .get("/", async (c) => {
     const v = await loadViewer(c);
     if (!v) {

@@ -11,6 +11,8 @@ type Operation = {
   requestBody?: { content?: Record<string, { schema?: unknown }> };
   parameters?: { name: string; in: string; required?: boolean }[];
   responses?: Record<string, { description?: string }>;
+  /** An operation outside /api/v1 (the iCal feed) names its own server. */
+  servers?: { url: string }[];
 };
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
@@ -28,7 +30,7 @@ export function apiReferencePage(doc: Doc) {
 <title>${doc.info.title} — reference</title><link rel="stylesheet" href="/static/app.css"></head>
 <body><main class="page">
 <h1>${doc.info.title} <small>v${doc.info.version}</small></h1>
-<p>${doc.info.description ?? ""} Every path is under <code>/api/v1</code>. The machine-readable
+<p>${doc.info.description ?? ""} Every path is under <code>/api/v1</code> but the iCal feed's. The machine-readable
 document is <a href="/api/v1/openapi.json">openapi.json</a>. Errors are
 <code>{"error", "message", "issues"?}</code>.</p>
 ${tags.map(
@@ -37,7 +39,7 @@ ${tags.map(
     .filter((o) => (o.op.tags?.[0] ?? "Other") === tag)
     .map(
       ({ path, method, op }) => html`<article class="endpoint">
-    <h3><code>${method} /api/v1${path}</code></h3>
+    <h3><code>${method} ${op.servers?.[0]?.url === "/" ? "" : "/api/v1"}${path}</code></h3>
     <p>${op.summary ?? ""}</p>
     ${op.parameters?.length ? html`<p>Parameters: ${op.parameters.map((p) => html`<code>${p.name}</code> (${p.in}${p.required ? ", required" : ""}) `)}</p>` : ""}
     ${op.requestBody?.content?.["application/json"]?.schema ? html`<details><summary>Request body schema</summary><pre>${JSON.stringify(op.requestBody.content["application/json"].schema, null, 2)}</pre></details>` : ""}

@@ -24,6 +24,19 @@ const ROUTES: [method: string, path: string][] = [
   ["get", "/sync/pull"],
   ["post", "/plans/generate"],
   ["get", "/plans/today"],
+  ["get", "/calendar"],
+  ["post", "/calendar/rotate"],
+  ["get", "/cal/{secret}.ics"],
+  ["post", "/plans/{id}/share"],
+  ["delete", "/plans/{id}/share"],
+  ["get", "/shared/plans/{token}"],
+  ["get", "/sessions/{id}/activity.fit"],
+  ["post", "/runs/import"],
+  ["get", "/export"],
+  ["get", "/export/sets.csv"],
+  ["get", "/export/runs.csv"],
+  ["get", "/export/assessments.csv"],
+  ["post", "/import"],
 ];
 
 /** Routes that need a credential; every other route is public. */
@@ -40,6 +53,17 @@ const PROTECTED = new Set([
   "get /sync/pull",
   "post /plans/generate",
   "get /plans/today",
+  "get /calendar",
+  "post /calendar/rotate",
+  "post /plans/{id}/share",
+  "delete /plans/{id}/share",
+  "get /sessions/{id}/activity.fit",
+  "post /runs/import",
+  "get /export",
+  "get /export/sets.csv",
+  "get /export/runs.csv",
+  "get /export/assessments.csv",
+  "post /import",
 ]);
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -412,7 +436,9 @@ describe("GET /api/v1/docs", () => {
     expect(html).toMatch(/^<!doctype html>/i);
     expect(html).toContain('href="/api/v1/openapi.json"');
     for (const [method, path] of ROUTES) {
-      expect(html, `${method} ${path}`).toContain(`${method.toUpperCase()} /api/v1${path}</code>`);
+      // The iCal feed is the one path outside /api/v1.
+      const full = path.startsWith("/cal/") ? path : `/api/v1${path}`;
+      expect(html, `${method} ${path}`).toContain(`${method.toUpperCase()} ${full}</code>`);
     }
   });
 

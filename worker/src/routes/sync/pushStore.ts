@@ -30,7 +30,12 @@ export type Loaded = {
 
 const kinds = Object.keys(syncedTables) as EntityKind[];
 
-/** One read batch: D1 runs a batch as one transaction, so the reads agree with each other. */
+/**
+ * One read batch: D1 runs a batch as one transaction, so the reads agree with each other.
+ * Every lookup starts from the pushed ids (`json_each(...) CROSS JOIN table`: SQLite keeps a
+ * CROSS JOIN's order), so its cost follows the size of the push, never the account's history;
+ * pushQueryPlan.test.ts holds every statement to that.
+ */
 export async function loadForPush(
   d1: D1Database,
   ctx: PushContext,
@@ -49,13 +54,14 @@ export async function loadForPush(
     d1.prepare("SELECT * FROM settings WHERE user_id = ?1").bind(ctx.userId),
     d1
       .prepare(
-        "SELECT key FROM tombstones WHERE user_id = ?1 AND key IN (SELECT value FROM json_each(?2))",
+        "SELECT t.key FROM json_each(?2) AS j CROSS JOIN tombstones AS t ON t.user_id = ?1 AND t.key = j.value",
       )
       .bind(ctx.userId, JSON.stringify(tombstoneKeys)),
-    // A session's delete reaches its stored sets, so those are loaded with it.
+    // A session's delete reaches its stored sets, so those are loaded with it: two keyed
+    // lookups joined by UNION (an OR of the two lists walked every set the user ever logged).
     d1
       .prepare(
-        "SELECT * FROM sets WHERE user_id = ?1 AND (id IN (SELECT value FROM json_each(?2)) OR session_id IN (SELECT value FROM json_each(?3)))",
+        "SELECT s.* FROM json_each(?2) AS j CROSS JOIN sets AS s ON s.user_id = ?1 AND s.id = j.value UNION SELECT s.* FROM json_each(?3) AS j CROSS JOIN sets AS s ON s.user_id = ?1 AND s.session_id = j.value",
       )
       .bind(ctx.userId, JSON.stringify([...ids.sets]), JSON.stringify(sessionDeletes(envelopes))),
     ...kinds
@@ -63,7 +69,7 @@ export async function loadForPush(
       .map((k) =>
         d1
           .prepare(
-            `SELECT * FROM ${getTableName(syncedTables[k])} WHERE user_id = ?1 AND id IN (SELECT value FROM json_each(?2))`,
+            `SELECT t.* FROM json_each(?2) AS j CROSS JOIN ${getTableName(syncedTables[k])} AS t ON t.user_id = ?1 AND t.id = j.value`,
           )
           .bind(ctx.userId, JSON.stringify([...ids[k]])),
       ),
@@ -140,27 +146,36 @@ export function writeStatements(
     const rows = [...ids].map((id) =>
       recordToRow(kind, ctx.userId, map.get(id) as Row, ctx.deviceId),
     );
-    statements.push(upsert(d1, kind, rows));
+    for (const chunk of rowChunks(rows)) statements.push(upsert(d1, kind, chunk));
   }
   if (outcome.settingsDirty && loaded.snapshot.settings) {
     const s = loaded.snapshot.settings;
     statements.push(
       d1
         .prepare(
-          `INSERT INTO settings (user_id, active_plan_id, units, rest_s_default, time_zone, version)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+          `INSERT INTO settings (user_id, active_plan_id, units, rest_s_default, time_zone, max_hr, birth_year, version)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
            ON CONFLICT(user_id) DO UPDATE SET active_plan_id = excluded.active_plan_id, units = excluded.units,
            rest_s_default = excluded.rest_s_default, time_zone = excluded.time_zone,
-           version = excluded.version`,
+           max_hr = excluded.max_hr, birth_year = excluded.birth_year, version = excluded.version`,
         )
-        .bind(ctx.userId, s.active_plan_id, s.units, s.rest_s_default, s.time_zone, version),
+        .bind(
+          ctx.userId,
+          s.active_plan_id,
+          s.units,
+          s.rest_s_default,
+          s.time_zone,
+          s.max_hr ?? null,
+          s.birth_year ?? null,
+          version,
+        ),
     );
   }
   if (outcome.deletedSessions.size > 0) {
     statements.push(
       d1
         .prepare(
-          "UPDATE sets SET deleted = 1, version = ?1 WHERE user_id = ?2 AND deleted = 0 AND session_id IN (SELECT value FROM json_each(?3))",
+          "UPDATE sets SET deleted = 1, version = ?1 WHERE rowid IN (SELECT s.rowid FROM json_each(?3) AS j CROSS JOIN sets AS s ON s.user_id = ?2 AND s.session_id = j.value AND s.deleted = 0)",
         )
         .bind(version, ctx.userId, JSON.stringify([...outcome.deletedSessions])),
     );
@@ -177,8 +192,30 @@ export function writeStatements(
   return statements;
 }
 
+/** Rows per statement: a large import's JSON parameter stays far below D1's 2 MB value limit. */
+const MAX_CHUNK_CHARS = 500_000;
+
+/** Splits rows so each chunk's JSON stays under MAX_CHUNK_CHARS (a push always fits in one). */
+function rowChunks(rows: Row[]): Row[][] {
+  const chunks: Row[][] = [];
+  let chunk: Row[] = [];
+  let size = 0;
+  for (const row of rows) {
+    const length = JSON.stringify(row).length;
+    if (chunk.length > 0 && size + length > MAX_CHUNK_CHARS) {
+      chunks.push(chunk);
+      chunk = [];
+      size = 0;
+    }
+    chunk.push(row);
+    size += length + 1;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
 /**
- * One statement per table whatever the number of rows: the rows travel as one JSON parameter,
+ * One statement per table (per chunk of rows): the rows travel as one JSON parameter,
  * which keeps every push far inside D1's 100-parameter and 1,000-query limits.
  */
 function upsert(d1: D1Database, kind: EntityKind, rows: Row[]): D1PreparedStatement {

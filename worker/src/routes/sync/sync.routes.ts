@@ -16,8 +16,6 @@ import {
   encodeCursor,
   SYNC_KINDS,
 } from "@runstrong/shared/sync";
-import type { Context } from "hono";
-import type { AppEnv } from "../../appEnv.ts";
 import { requireAuth } from "../../auth/principal.ts";
 import { ApiError } from "../../http/apiError.ts";
 import { jsonBodyGuard } from "../../http/requestGuards.ts";
@@ -26,7 +24,7 @@ import { openApiRouter } from "../openApiRouter.ts";
 import { SIGNED_IN } from "../routeParts.ts";
 import { readPullPage, readPullState } from "./pullPage.ts";
 import { isGuardFailure, loadForPush, planPush, writeStatements } from "./pushStore.ts";
-import { webDeviceId } from "./webDevice.ts";
+import { pushingDeviceId } from "./webDevice.ts";
 
 const push = createRoute({
   method: "post",
@@ -72,11 +70,6 @@ function seqGap(expected: number): ApiError {
   });
 }
 
-async function deviceOf(c: Context<AppEnv>): Promise<string> {
-  const p = c.get("principal");
-  return p.kind === "device" ? p.deviceId : webDeviceId(c, p);
-}
-
 export const syncRoutes = openApiRouter();
 syncRoutes.use(requireAuth());
 syncRoutes.use("/push", jsonBodyGuard(MAX_PUSH_BYTES));
@@ -98,7 +91,7 @@ syncRoutes
       if (first.kind === "gap") throw seqGap(first.expected);
     }
     const { userId } = principal;
-    const ctx = { userId, deviceId: await deviceOf(c), now: c.get("now") };
+    const ctx = { userId, deviceId: await pushingDeviceId(c), now: c.get("now") };
     for (let attempt = 1; ; attempt++) {
       const loaded = await loadForPush(c.env.DB, ctx, body.mutations);
       if (!loaded) throw new ApiError(401, "unauthorized", "This device has been revoked.");
@@ -150,7 +143,7 @@ syncRoutes
       }
     }
     const { userId } = c.get("principal");
-    const deviceId = await deviceOf(c);
+    const deviceId = await pushingDeviceId(c);
     const state = await readPullState(c.env.DB, userId, deviceId);
     if (!state) throw new ApiError(401, "unauthorized", "This account no longer exists.");
     let since = 0;

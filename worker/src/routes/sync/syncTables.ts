@@ -27,17 +27,28 @@ export function columnNames(table: SQLiteTable): string[] {
 
 type Row = Record<string, unknown>;
 
+/**
+ * Columns added after schema 1's first release (heart rate): a record carries them only when
+ * set, never as null, so a row without them maps to exactly the record older clients know.
+ */
+const ABSENT_WHEN_NULL = ["hr_avg", "hr_max", "max_hr", "birth_year"];
+
+function dropUnsetLateFields(record: Row): Row {
+  for (const name of ABSENT_WHEN_NULL) if (record[name] === null) delete record[name];
+  return record;
+}
+
 /** A D1 row (snake_case columns, 0/1 booleans, plan body as text) as the wire record. */
 export function rowToRecord(kind: EntityKind, row: Row) {
   const { user_id: _u, device_id: _d, body, ...rest } = row;
-  const record: Row = { ...rest, deleted: Boolean(row.deleted) };
+  const record: Row = dropUnsetLateFields({ ...rest, deleted: Boolean(row.deleted) });
   if (kind === "plans") record.plan = typeof body === "string" ? JSON.parse(body) : null;
   return record as unknown as RecordOf<typeof kind>;
 }
 
 export function settingsRowToRecord(row: Row): SettingsRecord {
   const { user_id: _u, ...rest } = row;
-  return rest as SettingsRecord;
+  return dropUnsetLateFields(rest) as SettingsRecord;
 }
 
 /** A wire record as the JSON object the upsert statement reads its columns from. */

@@ -38,3 +38,9 @@ export async function webDeviceId(
   rememberBrowserDevice(c, deviceId);
   return deviceId;
 }
+
+/** The device a request writes as: a paired device's own, or this browser's (made on first use). */
+export async function pushingDeviceId(c: Context<AppEnv>): Promise<string> {
+  const p = c.get("principal");
+  return p.kind === "device" ? p.deviceId : webDeviceId(c, p);
+}

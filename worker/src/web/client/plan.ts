@@ -2,9 +2,11 @@
 import { startApp } from "./lib/app.ts";
 import { bindBuilder } from "./plan/builder.ts";
 import { bindEditor } from "./plan/editor.ts";
+import { bindPlanLinks } from "./plan/planLinks.ts";
 import { bindPlanList } from "./plan/planList.ts";
 
 startApp();
 bindBuilder();
 bindPlanList();
 bindEditor();
+bindPlanLinks();

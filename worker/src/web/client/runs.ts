@@ -6,6 +6,7 @@ import { announce, byId, newEntityId } from "./lib/dom.ts";
 import { busy, clearErrors, setFieldError, setFormError } from "./lib/forms.ts";
 import { refreshMain } from "./lib/live.ts";
 import { checkRun, explainRejection, type RunField, type RunUnits } from "./lib/runForm.ts";
+import { startRunImport } from "./lib/runImport.ts";
 import { type MutationBody, type OpArgs, push } from "./lib/sync.ts";
 
 /** Focus order of the fields when several are wrong. */
@@ -172,6 +173,7 @@ async function deleteRun(button: HTMLButtonElement): Promise<void> {
 }
 
 startApp();
+startRunImport();
 
 document.addEventListener("submit", (event) => {
   const form = event.target as HTMLFormElement;

@@ -18,6 +18,8 @@ export type SessionRow = {
   planId: string | null;
   planDay: number | null;
   deviceName: string | null;
+  /** Average heart rate over the session (bpm), when a device measured it. */
+  hrAvg: number | null;
   sets: number;
   reps: number;
   holdS: number;
@@ -35,6 +37,7 @@ type Base = {
   planId: string | null;
   planDay: number | null;
   deviceName: string | null;
+  hrAvg: number | null;
 };
 
 const baseColumns = {
@@ -48,6 +51,7 @@ const baseColumns = {
   planId: sessions.planId,
   planDay: sessions.planDay,
   deviceName: devices.name,
+  hrAvg: sessions.hrAvg,
 };
 
 /** Joins the device that started the session, only if it is one of this user's. */
@@ -237,6 +241,9 @@ export type SetRow = {
   rpe: number | null;
   targetReps: number | null;
   targetHoldS: number | null;
+  /** Average and highest heart rate during the set (bpm), when a device measured them. */
+  hrAvg: number | null;
+  hrMax: number | null;
 };
 
 export async function sessionDetail(
@@ -265,6 +272,8 @@ export async function sessionDetail(
       rpe: sets.rpe,
       targetReps: sets.targetReps,
       targetHoldS: sets.targetHoldS,
+      hrAvg: sets.hrAvg,
+      hrMax: sets.hrMax,
     })
     .from(sets)
     .where(and(eq(sets.userId, userId), eq(sets.sessionId, id), eq(sets.deleted, false)))

@@ -5,6 +5,7 @@ import type { DeviceRow } from "../data/overview.ts";
 import { dateTime, relative } from "../format.ts";
 import { PLATFORM_LABEL } from "../labels.ts";
 import type { Viewer } from "../viewer.ts";
+import { HeartRateSettings } from "./heartRate.tsx";
 
 export function DevicesPage(props: { v: Viewer; devices: DeviceRow[] }) {
   const { v } = props;
@@ -177,6 +178,7 @@ export function AccountPage(props: { v: Viewer }) {
           <p class="form-ok" role="status" />
         </form>
       </section>
+      <HeartRateSettings v={props.v} />
       <section class="card narrow" aria-labelledby="pw-title">
         <h2 id="pw-title" class="card-title">
           Change password
@@ -216,6 +218,7 @@ export function AccountPage(props: { v: Viewer }) {
           <p class="form-ok" role="status" />
         </form>
       </section>
+      <YourData />
       <section class="card narrow danger-zone" aria-labelledby="del-title">
         <h2 id="del-title" class="card-title">
           Delete account
@@ -256,6 +259,70 @@ export function AccountPage(props: { v: Viewer }) {
         </details>
       </section>
     </>
+  );
+}
+
+/** Downloads of everything (JSON) and the three spreadsheets, and the import of an export file. */
+function YourData() {
+  const csv = [
+    ["sets", "Sets", "every set with its session, exercise, reps or hold and weight"],
+    ["runs", "Runs", "distance, time, pace, heart rate and notes"],
+    ["assessments", "Assessments", "every test result with its unit"],
+  ] as const;
+  return (
+    <section class="card narrow" aria-labelledby="data-title">
+      <h2 id="data-title" class="card-title">
+        Your data
+      </h2>
+      <p>
+        Everything you logged is yours. The JSON file holds all of it — plans, sessions, sets, runs,
+        assessments and settings — and can be imported here or into another account.
+      </p>
+      <p class="data-downloads">
+        <a class="button" href="/api/v1/export" download data-download="export">
+          Download everything (JSON)
+        </a>
+      </p>
+      <h3 class="data-subtitle">Spreadsheets (CSV)</h3>
+      <ul class="plain data-csv">
+        {csv.map(([name, label, what]) => (
+          <li class="data-csv-file">
+            <a
+              class="button secondary"
+              href={`/api/v1/export/${name}.csv`}
+              download
+              data-download={name}
+            >
+              {label} (CSV)
+            </a>{" "}
+            <span class="muted small">{what}</span>
+          </li>
+        ))}
+      </ul>
+      <h3 class="data-subtitle">Import</h3>
+      <form id="import-form" novalidate data-no-dirty>
+        <div class="field">
+          <label for="import_file">A runstrong export file (JSON)</label>
+          <p class="hint" id="import_file-hint">
+            Up to 10 MB. Whatever is already in your account is kept; only what is new is added, and
+            your devices get it on their next sync.
+          </p>
+          <input
+            id="import_file"
+            name="import_file"
+            type="file"
+            accept="application/json,.json"
+            required
+            aria-describedby="import_file-hint import_file-error"
+            data-message-missing="Choose the export file to import."
+          />
+          <p class="field-error" id="import_file-error" role="alert" />
+        </div>
+        <button type="submit">Import</button>
+        <p class="form-error" role="alert" />
+        <p class="form-ok" role="status" />
+      </form>
+    </section>
   );
 }
 

@@ -3,13 +3,14 @@
 import { checkPlan } from "@runstrong/shared/plans";
 import type { PlanBody } from "@runstrong/shared/schemas";
 import type { SavedPlan } from "../data/plans.ts";
-import { dayLabel, plural } from "../format.ts";
+import { dayLabel, type Locale, plural } from "../format.ts";
 import type { Viewer } from "../viewer.ts";
 import { PlanBuilder } from "./planBuilder.tsx";
+import { PlanLinks, type PlanLinksData } from "./planLinks.tsx";
 import { PlanProblems, PlanWeek } from "./planWeek.tsx";
 
 /** "From Mon 7 Dec · 8 weeks · race on Sun 14 Mar". */
-export function planDates(plan: PlanBody, v: Viewer): string {
+export function planDates(plan: PlanBody, v: Locale): string {
   return [
     plan.start_date ? `From ${dayLabel(plan.start_date, v)}` : "",
     plan.weeks ? plural(plan.weeks, "week") : "",
@@ -75,6 +76,8 @@ const FLASH: Record<string, string> = {
   new: "Plan saved: it is your active plan now, on every device at its next sync.",
   saved: "Changes saved. Your devices get them at their next sync.",
   active: "Active plan changed.",
+  copied: "Plan copied into your account. Make it active below to follow it.",
+  "copied-active": "Plan copied into your account: it is your active plan now.",
 };
 
 export function PlanHome(props: {
@@ -82,6 +85,8 @@ export function PlanHome(props: {
   active: SavedPlan | null;
   others: SavedPlan[];
   flash?: string | undefined;
+  /** The calendar feed and the active plan's share link (with an active plan only). */
+  links?: PlanLinksData | undefined;
 }) {
   const { v, active } = props;
   const flash = props.flash ? FLASH[props.flash] : undefined;
@@ -133,6 +138,7 @@ export function PlanHome(props: {
       </div>
       <PlanProblems violations={violations} />
       <PlanWeek plan={active.body} v={v} violations={violations} />
+      {props.links ? <PlanLinks d={props.links} /> : null}
       <OtherPlans plans={props.others} v={v} title="Your other plans" />
     </>
   );

@@ -5,8 +5,7 @@
 import { exerciseById } from "@runstrong/shared/catalog";
 import { estimateDayMinutes, KEY_RUNS } from "@runstrong/shared/plans";
 import type { PlanBody, Violation } from "@runstrong/shared/schemas";
-import { weekdayShort } from "../format.ts";
-import type { Viewer } from "../viewer.ts";
+import { type Locale, weekdayShort } from "../format.ts";
 import {
   doseText,
   itemName,
@@ -30,7 +29,8 @@ export function PlanProblems(props: { violations: Violation[] }) {
   );
 }
 
-export function PlanWeek(props: { plan: PlanBody; v: Viewer; violations?: Violation[] }) {
+/** `v` is only read for its language and units, so a signed-out visitor's locale does too. */
+export function PlanWeek(props: { plan: PlanBody; v: Locale; violations?: Violation[] }) {
   const { plan, v } = props;
   const violations = props.violations ?? [];
   return (

@@ -15,6 +15,7 @@ import {
 import { RUN_KIND_LABEL } from "../labels.ts";
 import type { Viewer } from "../viewer.ts";
 import { RunForm, unitLabel } from "./runForm.tsx";
+import { RunImportCard } from "./runsImport.tsx";
 
 /** Minutes and seconds per km (or mi): "5:20 /km"; a dash when there is no distance. */
 export function pace(distanceM: number, durationS: number, units: Units): string {
@@ -151,6 +152,7 @@ export function RunsPage(props: {
       <div class="runlog-layout">
         <RunForm v={v} today={today} />
         <div class="runlog-weeks">
+          <RunImportCard v={v} />
           <section aria-label="Runs by week" id="run-weeks">
             {page.weeks.length === 0 ? (
               props.before ? (

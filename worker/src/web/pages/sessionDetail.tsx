@@ -1,11 +1,13 @@
-// One session with every set (reps or hold, side, weight, target, time), its duration and notes;
-// notes and RPE are edited, sets and the session deleted, through the sync push.
+// One session with every set (reps or hold, side, weight, heart rate, target, time), its duration
+// and notes; notes and RPE are edited, sets and the session deleted, through the sync push.
 import { exerciseById } from "@runstrong/shared/catalog";
+import type { MaxHeartRate } from "@runstrong/shared/heartRate";
 import { exerciseName } from "../data/plan.ts";
 import type { SessionRow, SetRow } from "../data/sessions.ts";
 import { dateTime, formatDuration, plural, timeOfDay, toMs, weight } from "../format.ts";
 import { sessionTitle } from "../labels.ts";
 import type { Viewer } from "../viewer.ts";
+import { SessionHeartRate, SetHeartRate, viewerMaxHr } from "./heartRate.tsx";
 
 type Group = { exerciseId: string; sets: SetRow[] };
 
@@ -38,10 +40,13 @@ function target(s: SetRow): { text: string; met: boolean | null } {
   return { text: "–", met: null };
 }
 
-function SetTable(props: { g: Group; v: Viewer }) {
+const hasHr = (s: SetRow) => s.hrAvg !== null || s.hrMax !== null;
+
+function SetTable(props: { g: Group; v: Viewer; maxHr: MaxHeartRate | null }) {
   const { g, v } = props;
   const sided = g.sets.some((s) => s.side);
   const weighted = g.sets.some((s) => s.weightKg !== null);
+  const withHr = g.sets.some(hasHr);
   const name = exerciseName(g.exerciseId);
   const known = exerciseById(g.exerciseId);
   return (
@@ -58,6 +63,11 @@ function SetTable(props: { g: Group; v: Viewer }) {
             <th scope="col">Done</th>
             <th scope="col">Target</th>
             {weighted ? <th scope="col">Weight</th> : null}
+            {withHr ? (
+              <th scope="col">
+                Heart rate<span class="sr-only"> (average / highest)</span>
+              </th>
+            ) : null}
             <th scope="col" class="col-time">
               Time
             </th>
@@ -89,6 +99,11 @@ function SetTable(props: { g: Group; v: Viewer }) {
                 {weighted ? (
                   <td>{s.weightKg !== null ? weight(s.weightKg, v.units) : "–"}</td>
                 ) : null}
+                {withHr ? (
+                  <td class="col-hr">
+                    <SetHeartRate avg={s.hrAvg} peak={s.hrMax} max={props.maxHr} />
+                  </td>
+                ) : null}
                 <td class="col-time muted">
                   {start !== null ? timeOfDay(start, v) : "–"}
                   {start !== null && end !== null && end > start ? (
@@ -118,6 +133,7 @@ function SetTable(props: { g: Group; v: Viewer }) {
 export function SessionDetailPage(props: { v: Viewer; s: SessionRow; sets: SetRow[] }) {
   const { v, s } = props;
   const groups = groupSets(props.sets);
+  const maxHr = viewerMaxHr(v);
   return (
     <>
       <p class="crumbs">
@@ -153,11 +169,32 @@ export function SessionDetailPage(props: { v: Viewer; s: SessionRow; sets: SetRo
         </div>
       </section>
 
+      <SessionHeartRate avg={s.hrAvg} anySetHr={props.sets.some(hasHr)} max={maxHr} />
+
       {groups.length ? (
-        groups.map((g) => <SetTable g={g} v={v} />)
+        groups.map((g) => <SetTable g={g} v={v} maxHr={maxHr} />)
       ) : (
         <p class="card muted">No sets in this session.</p>
       )}
+
+      <section class="card" aria-labelledby="fit-title" id="fit-export">
+        <h2 id="fit-title" class="card-title">
+          Garmin Connect and Strava
+        </h2>
+        <p class="muted">
+          Upload this file to Garmin Connect (Import Data) or Strava (Upload activity): third-party
+          apps cannot write strength sessions into Garmin Connect directly, but a file you upload
+          can.
+        </p>
+        <a
+          class="button secondary"
+          id="fit-download"
+          href={`/api/v1/sessions/${encodeURIComponent(s.id)}/activity.fit`}
+          download
+        >
+          Download FIT file
+        </a>
+      </section>
 
       <section class="card" aria-labelledby="feel-title">
         <h2 id="feel-title" class="card-title">

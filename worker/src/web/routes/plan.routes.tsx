@@ -3,6 +3,7 @@
 import { PlanLevel } from "@runstrong/shared/schemas";
 import { Hono } from "hono";
 import type { AppEnv } from "../../appEnv.ts";
+import { planLinksFor } from "../data/planLinks.ts";
 import { listPlans } from "../data/plans.ts";
 import { notFound, page, signInFirst } from "../pageFrame.tsx";
 import { type BuilderStart, PlanBuilder } from "../pages/planBuilder.tsx";
@@ -17,11 +18,12 @@ export const planRoutes = new Hono<AppEnv>()
     const all = await listPlans(c.get("db"), v.userId);
     const active = all.find((p) => p.id === v.activePlanId) ?? null;
     const others = all.filter((p) => p !== active);
+    const links = active ? await planLinksFor(c, v, active) : undefined;
     return page(
       c,
       v,
       { title: active ? active.body.name : "Your plan", tab: "plan", script: "plan" },
-      <PlanHome v={v} active={active} others={others} flash={c.req.query("saved")} />,
+      <PlanHome v={v} active={active} others={others} flash={c.req.query("saved")} links={links} />,
     );
   })
   .get("/new", async (c) => {

@@ -11,6 +11,7 @@ import {
   showApiErrors,
   validate,
 } from "./forms.ts";
+import { saveHeartRate } from "./heartRateSettings.ts";
 import { refreshMain } from "./live.ts";
 import { flushNow, type OpArgs, pendingCount, push } from "./sync.ts";
 import { fillTimeZoneOptions } from "./timeZone.ts";
@@ -264,6 +265,7 @@ const FORMS: Record<string, Handler> = {
   "delete-account-form": (f) => deleteAccount(f),
   "session-form": (f) => saveSession(f),
   "settings-form": (f) => saveSettings(f),
+  "heart-rate-form": (f) => saveHeartRate(f),
 };
 
 export function bindPages(): void {
