@@ -13,9 +13,13 @@ export function tooLarge(maxBytes: number): ApiError {
 }
 
 /** The body's bytes; throws 413 too_large as soon as it is known to be over `maxBytes`. */
-export async function readCappedBody(req: Request, maxBytes: number): Promise<Uint8Array> {
+export async function readCappedBody(
+  req: Request,
+  maxBytes: number,
+  refuse: (maxBytes: number) => ApiError = tooLarge,
+): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (Number.isFinite(declared) && declared > maxBytes) throw refuse(maxBytes);
   if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const parts: Uint8Array[] = [];
@@ -27,7 +31,7 @@ export async function readCappedBody(req: Request, maxBytes: number): Promise<Ui
     if (total > maxBytes) {
       // The declared length lied (or there was none): stop reading rather than buffer the rest.
       await reader.cancel();
-      throw tooLarge(maxBytes);
+      throw refuse(maxBytes);
     }
     parts.push(value);
   }

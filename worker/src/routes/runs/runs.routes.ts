@@ -6,10 +6,18 @@ import { requireAuth } from "../../auth/principal.ts";
 import { readPlanSettings } from "../../db/trainingHistory.ts";
 import { FIT_TYPE, GPX_TYPE, type RunFileType, runFromFile } from "../../formats/runImport.ts";
 import { ApiError } from "../../http/apiError.ts";
-import { readCappedBody } from "../../http/uploadBody.ts";
+import { readCappedBody } from "../../http/cappedBody.ts";
 import { pickErrors } from "../errorResponses.ts";
 import { openApiRouter } from "../openApiRouter.ts";
 import { jsonResponse, SIGNED_IN } from "../routeParts.ts";
+
+const fileTooLarge = (maxBytes: number) =>
+  new ApiError(
+    413,
+    "too_large",
+    `The file is over the limit of ${Math.round(maxBytes / 1024 / 1024)} MiB.`,
+  );
+
 import { storeImportedRun } from "./importedRunStore.ts";
 
 const errorJson = (description: string) => ({
@@ -69,7 +77,7 @@ runImportRoutes.openapi(importRun, async (c) => {
       "Send a run as a FIT file (Content-Type: application/vnd.ant.fit) or a GPX file (application/gpx+xml).",
     );
   }
-  const bytes = await readCappedBody(c, MAX_RUN_FILE_BYTES);
+  const bytes = await readCappedBody(c.req.raw, MAX_RUN_FILE_BYTES, fileTooLarge);
   const { timeZone } = await readPlanSettings(c.get("db"), c.get("principal").userId);
   const parsed = runFromFile(type, bytes, fileName(c.req.header("x-file-name")), timeZone);
   if (!parsed.ok) throw new ApiError(400, "invalid_file", parsed.message);
