@@ -2,7 +2,9 @@
 //   1. Compiled device code: builds the app (`scripts/build-watch.mjs zepp`) and reads what it
 //      produced: app.js and each page per screen target, the phone side, and the QuickJS bytecode
 //      in the .zab; app.js is split by origin (ZML's runtime, the core with the shared engine,
-//      the Zepp shell) with an esbuild metafile made with the build's own options.
+//      the Zepp shell) with an esbuild metafile made with the build's own options; and the
+//      peak JS heap of each target's app.js and pages running a whole session in QuickJS (the
+//      build's own smoke run, watch-app/zepp/tools/quickjsSmoke.mjs).
 //   2. Bytes per set on the watch → phone link: every built-in routine run through the real
 //      WatchSession (engine, journal, outbox) on a fake clock; its outbox encoded as the link's
 //      push messages (core codec, split at the 3,000-byte message budget) versus the JSON push
@@ -22,6 +24,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 import { watchBundleOptions } from "../scripts/watchBundleOptions.mjs";
 import { readZipArchive } from "../scripts/zipArchive.mjs";
+import {
+  smokeRunZeppProject,
+  ZEPP_JS_HEAP_LIMIT_BYTES,
+} from "../watch-app/zepp/tools/quickjsSmoke.mjs";
 import { machine, printTable, writeDocSection } from "./benchmarkReport.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -32,7 +38,9 @@ const TAPS = QUICK ? 60 : 300;
 const WARMUP_TAPS = 20;
 const TARGETS = ["r480", "r466", "s390"];
 const PAGES = ["home", "session", "pairing"];
-const BUDGET = 64 * 1024;
+/** The build's device JS budget (ZEPP_DEVICE_JS_BUDGET in scripts/build-watch.mjs, which
+ * enforces it), for the ratio only. */
+const BUDGET = 80 * 1024;
 
 const started = performance.now();
 const log = (...args) =>
@@ -128,6 +136,7 @@ async function measureDeviceCode() {
       js,
       bytecode: Object.values(bins).reduce((a, b) => a + b, 0),
       pageBytecode: Object.fromEntries(PAGES.map((p) => [p, bins[`page/${target}/${p}.bin`] ?? 0])),
+      heapPeak: (await smokeRunZeppProject({ project, target, root: ROOT })).peakBytes,
     };
   }
   return {
@@ -145,15 +154,28 @@ async function measureDeviceCode() {
 
 /** Runs every built-in routine through WatchSession; returns per-routine link and JSON bytes. */
 const LINK_ENTRY = `
-import { BUILTIN_CUES, BUILTIN_ROUTINES } from "../watch-app/core/builtinRoutines.ts";
-import { Outbox } from "../watch-app/core/outbox.ts";
-import { newUlid } from "../watch-app/core/sessionIds.ts";
-import { WatchSession } from "../watch-app/core/watchSession.ts";
-import { encodePushChunk, DEFAULT_MAX_MESSAGE_BYTES } from "../watch-app/core/watchLink.ts";
+import { BUILTIN_CUES, BUILTIN_ROUTINES } from "../watch-app/core/watch/builtinRoutines.ts";
+import { WatchSession } from "../watch-app/core/watch/watchSession.ts";
+import { WatchSync } from "../watch-app/core/watch/watchSync.ts";
+import { decodeWatchRequest, encodePhoneReply, encodeWatchRequest } from "../watch-app/core/link/watchLink.ts";
+import { decodeBatch, encodeBatch } from "../watch-app/core/link/mutationBatch.ts";
 
 const utf8 = (s) => new TextEncoder().encode(s).length;
 
-export function run() {
+/** A phone that takes every hand-off; records each hand-off message the watch sends. */
+function recordingPhone(messages) {
+  return {
+    async request(message) {
+      const req = decodeWatchRequest(message);
+      if (req.type !== "hand_off") throw new Error("only hand-offs in this bench");
+      if (req.items.length > 0) messages.push(message);
+      const upTo = req.items[req.items.length - 1]?.seq ?? 0;
+      return encodePhoneReply({ type: "taken", upTo, waitingItems: 0, waitingSets: 0, refused: [] });
+    },
+  };
+}
+
+export async function run() {
   let seed = 7;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const results = [];
@@ -166,9 +188,12 @@ export function run() {
       removeItem: (k) => data.delete(k),
     };
     const clock = { now: () => now, utcOffsetMinutes: () => 60 };
-    const outbox = Outbox.open(store, { newId: () => newUlid(now, random) });
+    const messages = [];
+    const sync = new WatchSync({ link: recordingPhone(messages), store, clock, random });
     const session = WatchSession.resume({
-      store, outbox, clock, random,
+      store, clock, random,
+      queue: sync.queue,
+      canStartSession: () => sync.canStartSession(),
       haptics: { buzz() {} },
       screen: { keepOn() {} },
     });
@@ -204,22 +229,18 @@ export function run() {
         session.dispatch("resume");
       }
     }
-    const items = outbox.pending();
+    await session.settled();
+    const items = decodeBatch(sync.queue.batch());
     const sets = items.filter((i) => i.mutation.op === "set.log").length;
-    let link = 0;
-    let messages = 0;
-    for (let rest = items; rest.length > 0; ) {
-      const { message, count } = encodePushChunk(outbox.stream, rest, { maxBytes: DEFAULT_MAX_MESSAGE_BYTES });
-      link += utf8(message);
-      messages++;
-      rest = rest.slice(count);
-    }
+    // The hand-offs the watch sends over the link (chunks within the link's budget).
+    await sync.pushAll();
+    const link = messages.reduce((n, m) => n + utf8(m), 0);
     const json = utf8(JSON.stringify({ schema: 1, mutations: items.map((i) => ({ seq: i.seq, op: i.mutation.op, args: i.mutation.args })) }));
     // One set.log alone, as a push of its own (the worst case for the session tables).
     const one = items.find((i) => i.mutation.op === "set.log");
-    const oneLink = utf8(encodePushChunk(outbox.stream, [one]).message);
+    const oneLink = utf8(encodeWatchRequest({ type: "hand_off", stream: "wbench", batch: encodeBatch([one]) }));
     const oneJson = utf8(JSON.stringify({ schema: 1, mutations: [{ seq: one.seq, op: one.mutation.op, args: one.mutation.args }] }));
-    results.push({ routine: routine.id, mutations: items.length, sets, link, json, messages, oneLink, oneJson });
+    results.push({ routine: routine.id, mutations: items.length, sets, link, json, messages: messages.length, oneLink, oneJson });
     now += 86_400_000;
   }
   return results;
@@ -241,7 +262,7 @@ async function measureLink() {
       logLevel: "warning",
     });
     const { run } = await import(pathToFileURL(out).href);
-    const routines = run();
+    const routines = await run();
     const sum = (k) => routines.reduce((a, r) => a + r[k], 0);
     return {
       routines,
@@ -357,6 +378,13 @@ function tables(code, link, taps) {
       `QuickJS bytecode ${kb(t.bytecode)}`,
     ]);
   }
+  for (const target of TARGETS) {
+    rows.push([
+      `Peak JS heap in QuickJS, ${target}: a whole session (smoke run)`,
+      kb(code.targets[target].heapPeak),
+      `limit ${kb(ZEPP_JS_HEAP_LIMIT_BYTES)}`,
+    ]);
+  }
   rows.push(
     [
       "app.js by origin: ZML runtime / core + shared engine / Zepp shell",
@@ -395,11 +423,8 @@ function tables(code, link, taps) {
     ],
   );
   const ratios = [
-    ["Device JS r480 ÷ the 64 KB budget", (r480.js / BUDGET).toFixed(2)],
-    [
-      "runstrong's own device JS (without ZML) r480 ÷ 64 KB",
-      ((r480.js - code.origins.zml) / BUDGET).toFixed(2),
-    ],
+    ["Device JS r480 (ZML included) ÷ the 80 KB budget", (r480.js / BUDGET).toFixed(2)],
+    ["Peak JS heap r480 ÷ the heap limit", (r480.heapPeak / ZEPP_JS_HEAP_LIMIT_BYTES).toFixed(2)],
     ["JSON push body ÷ core codec, bytes per set", `${(link.json / link.link).toFixed(1)}×`],
     [
       "Tap → update, simulator ÷ bare handler (median)",
@@ -434,6 +459,10 @@ function markdown(m, taps, { rows, ratios }) {
     "away; synthetic clicks on the rep counter are timed from dispatch to the DOM text change",
     "(MutationObserver), each including the core's dispatch, the session write to storage and the",
     "render; the baseline is a bare click handler setting a counter's text in the same page.",
+    "Heap: the build's smoke run (watch-app/zepp/tools/quickjsSmoke.mjs) runs each target's",
+    "app.js and pages in QuickJS (quickjs-emscripten) with the phone away through the Bare",
+    'minimum routine; the peak is QuickJS\'s own count of live heap bytes ("memory used"),',
+    "read every few thousand operations and after every step, parsing app.js included.",
     "Desktop Chromium is far faster than a watch: read the ratio, not the milliseconds.",
     "",
     "| Measurement | Result | Note |",
@@ -444,18 +473,17 @@ function markdown(m, taps, { rows, ratios }) {
     "|---|---:|",
     ...ratios.map((row) => `| ${row.join(" | ")} |`),
     "",
-    "The whole device app is over the issue's 64 KB: ZML's messaging runtime and the core with",
-    'the shared engine alone exceed it (see watch-app/README.md, "Size"). The build enforces',
-    "64 KB on runstrong's own device code and prints the whole-app total.",
+    "The build fails when a watch's device JS (ZML included) exceeds 80 KB or the smoke run's",
+    'heap exceeds its limit (see watch-app/README.md, "Size", for both figures).',
     "",
   ].join("\n");
 }
 
 async function main() {
   const watchdog = setTimeout(() => {
-    console.error("bench:watch took over 4 minutes; stopping.");
+    console.error("bench:watch took over 5 minutes; stopping.");
     process.exit(1);
-  }, 240_000);
+  }, 300_000);
   watchdog.unref();
   const code = await measureDeviceCode();
   log(`device code measured (r480: ${kb(code.targets.r480.js)})`);

@@ -23,12 +23,11 @@ const zeppDir = path.join(watchDir, "zepp");
 const fitbitDir = path.join(watchDir, "fitbit");
 
 /**
- * Budget for the device JS of one Zepp watch (app.js plus every page), as compiled here,
- * enforced on runstrong's own code: ZML's messaging runtime (about 20 KB, third-party, fixed)
- * is measured and reported on top of it. The whole-app total is printed too; see
- * watch-app/README.md ("Size") for why it exceeds 64 KB.
+ * Budget for the whole device JS of one Zepp watch (app.js plus the target's pages, ZML's
+ * messaging runtime included), minified as handed to zeus: a build over it fails, so the app
+ * cannot grow unnoticed. An estimate of ours, not a platform limit (watch-app/README.md, "Size").
  */
-const ZEPP_DEVICE_JS_BUDGET = 64 * 1024;
+const ZEPP_DEVICE_JS_BUDGET = 80 * 1024;
 /** Inputs of a bundle that belong to ZML's runtime. */
 const ZML_INPUT = /(^|\/)node_modules\/@zeppos\/zml\//;
 const ZEPP_PAGES = ["home", "session", "pairing"];
@@ -654,19 +653,17 @@ function report(zepp, fitbit) {
       console.log(
         `    ${target}: app ${kb(zepp.sizes.app)}, ${parts} → ${kb(total)} JS (runstrong ${kb(total - zml)} + ZML ${kb(zml)}), ${kb(zepp.bytecode[target])} bytecode`,
       );
-      if (total - zml > ZEPP_DEVICE_JS_BUDGET) over = [...over, `${target} (${kb(total - zml)})`];
-      if (total > ZEPP_DEVICE_JS_BUDGET) {
-        console.log(
-          `    ⚠ ${target}: the whole app is ${kb(total - ZEPP_DEVICE_JS_BUDGET)} over ${kb(ZEPP_DEVICE_JS_BUDGET)} (watch-app/README.md, "Size")`,
-        );
-      }
+      console.log(`      headroom ${kb(ZEPP_DEVICE_JS_BUDGET - total)}`);
+      if (total > ZEPP_DEVICE_JS_BUDGET) over = [...over, `${target} (${kb(total)})`];
     }
-    console.log(
-      `    budget: ${kb(ZEPP_DEVICE_JS_BUDGET)} of runstrong device JS per watch (ZML's runtime on top)`,
-    );
+    console.log(`    budget: ${kb(ZEPP_DEVICE_JS_BUDGET)} of device JS per watch, ZML included`);
     for (const p of zepp.sizes.phone) console.log(`  Zepp phone side ${p.file}: ${kb(p.bytes)}`);
     console.log(`  ${rel(zepp.zab)}: ${kb(fs.statSync(zepp.zab).size)}`);
-    if (over.length > 0) throw new BuildError(`device JS over budget: ${over.join(", ")}`);
+    if (over.length > 0) {
+      throw new BuildError(
+        `device JS over its ${kb(ZEPP_DEVICE_JS_BUDGET)} budget: ${over.join(", ")}`,
+      );
+    }
   }
   if (fitbit) {
     for (const [component, out] of Object.entries(fitbit.sizes)) {
@@ -708,6 +705,15 @@ async function main() {
   );
 
   const zepp = doZepp ? await buildZepp(version) : null;
+  if (zepp) {
+    step("Zepp OS: run the shipped device JS in QuickJS (watch-app/zepp/tools/quickjsSmoke.mjs)");
+    const { smokeRunZeppProject } = await import("../watch-app/zepp/tools/quickjsSmoke.mjs");
+    const project = path.join(zeppDir, "build", "project");
+    const smoke = await smokeRunZeppProject({ project, root }).catch((error) => {
+      throw new BuildError(`Zepp smoke run: ${error.message}`);
+    });
+    for (const passed of smoke.passed) console.log(`  ✓ ${passed}`);
+  }
   const fitbit = doFitbit ? await buildFitbit() : null;
   report(zepp, fitbit);
   console.log("\nWatch build done.");

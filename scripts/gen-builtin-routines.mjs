@@ -1,4 +1,4 @@
-// Generates watch-app/core/builtinRoutines.ts from the exercise catalog: the watch runs the
+// Generates watch-app/core/watch/builtinRoutines.ts from the exercise catalog: the watch runs the
 // built-in routines with no phone, but must not carry zod or the whole catalog, so it gets this
 // zod-free extract in a compact form (an exercise table and positional item rows, expanded when
 // the module loads) to keep the watch's JS small. builtinRoutines.test.ts fails whenever the
@@ -60,7 +60,7 @@ function expand([id, name, rows]) {
 }
 if (!isDeepStrictEqual(compact.map(expand), builtin)) fail("the compact form does not expand back");
 
-const out = `${root}watch-app/core/builtinRoutines.ts`;
+const out = `${root}watch-app/core/watch/builtinRoutines.ts`;
 writeFileSync(
   out,
   `// Built-in routines the watch can run with no phone and no plan: the catalog's routines

@@ -1,5 +1,6 @@
-// Public API of the platform-free watch core (session controller, outbox, screen models, watch
-// link protocol, phone relay). Runs unchanged on Zepp OS, Fitbit, the browser simulator and Node.
+// Public API of the platform-free watch core: watch/ (session controller, screen models, sync
+// through the phone on the shared client), phone/ (relay, pairing, plan copy), link/ (the watch ↔
+// phone protocol). Runs unchanged on Zepp OS, Fitbit, the browser simulator and Node.
 //
 // How a shell uses it
 //
@@ -21,17 +22,20 @@
 //   onRequest(req, res) { relay.handle(req.params).then((reply) => res(null, reply)); }
 //   Settings page: relay.setServerUrl(url), relay.unpair(), relay.pairing.view().
 
-export { BUILTIN_CUES, BUILTIN_ROUTINES, type BuiltinRoutine } from "./builtinRoutines.ts";
+export { isoWeekday, type TodayPlan } from "./link/todayPlan.ts";
 export {
-  type AckProblem,
-  Outbox,
-  type OutboxOptions,
-  type OutboxStream,
-  type OutboxUsage,
-  type RejectedMutation,
-  type ServerAck,
-} from "./outbox.ts";
-export { PhoneRelay, type PhoneRelayDeps } from "./phoneRelay.ts";
+  DEFAULT_MAX_MESSAGE_BYTES,
+  decodePhoneReply,
+  decodeWatchRequest,
+  encodePhoneReply,
+  encodeWatchRequest,
+  type PairingView,
+  type PhoneReply,
+  WATCH_LINK_VERSION,
+  type WatchRequest,
+} from "./link/watchLink.ts";
+export { PhoneRelay, type PhoneRelayDeps } from "./phone/phoneRelay.ts";
+export { DEFAULT_SERVER_URL } from "./phone/serverApi.ts";
 export type {
   Clock,
   HapticKind,
@@ -46,6 +50,14 @@ export type {
   ScreenKeeper,
   SettingsStore,
 } from "./ports.ts";
+export { BUILTIN_CUES, BUILTIN_ROUTINES, type BuiltinRoutine } from "./watch/builtinRoutines.ts";
+export {
+  DEFAULT_OUTBOX_MAX_BYTES,
+  HandOffQueue,
+  OUTBOX_KEY,
+  type OutboxUsage,
+  storedMutations,
+} from "./watch/handOffQueue.ts";
 export type {
   ActionButton,
   HoldScreen,
@@ -60,20 +72,7 @@ export type {
   SwitchSideScreen,
   WatchAction,
   WatchScreen,
-} from "./screens.ts";
-export { DEFAULT_SERVER_URL } from "./serverApi.ts";
-export { isoWeekday, type TodayPlan } from "./todayPlan.ts";
-export { WatchApp, type WatchAppPorts } from "./watchApp.ts";
-export {
-  DEFAULT_MAX_MESSAGE_BYTES,
-  decodePhoneReply,
-  decodeWatchRequest,
-  encodePhoneReply,
-  encodeWatchRequest,
-  type PairingView,
-  type PhoneReply,
-  WATCH_LINK_VERSION,
-  type WatchRequest,
-} from "./watchLink.ts";
-export { type SessionPlan, type StartResult, WatchSession } from "./watchSession.ts";
-export { type SyncStatus, WatchSync } from "./watchSync.ts";
+} from "./watch/screens.ts";
+export { WatchApp, type WatchAppPorts } from "./watch/watchApp.ts";
+export { type SessionPlan, type StartResult, WatchSession } from "./watch/watchSession.ts";
+export { type RejectedMutation, type SyncStatus, WatchSync } from "./watch/watchSync.ts";

@@ -40,6 +40,11 @@ export interface Clock {
  */
 export interface PhoneLink {
   request(message: string): Promise<string>;
+  /**
+   * Optional: calls `listener` when the platform sees the phone connect again (Fitbit's
+   * peerSocket `open`), so waiting sets go at once. Without it, the next answered exchange says so.
+   */
+  onReachable?(listener: () => void): void;
 }
 
 // ---- phone side ----

@@ -1,17 +1,18 @@
-// Watch and phone wired together (WatchApp with its session, outbox and sync, the watch link,
-// PhoneRelay) over a scripted HttpClient: the watch is killed and restored mid-session, the
-// phone goes away and comes back, a reply is lost, the device is re-paired — and every set
-// reaches the server exactly once.
+// Watch and phone wired together (WatchApp with its session and outbox, the watch link,
+// PhoneRelay taking the sets into its outbox and pushing them with the shared sync client) over a scripted HttpClient: the watch is killed and
+// restored mid-session, the phone goes away and comes back, a reply is lost, the device is
+// re-paired — and every set reaches the server exactly once.
 import { describe, expect, it } from "vitest";
-import { TOKEN_KEY } from "./phonePairing.ts";
-import { PhoneRelay } from "./phoneRelay.ts";
+import { TOKEN_KEY } from "./phone/phonePairing.ts";
+import { PhoneRelay } from "./phone/phoneRelay.ts";
 import type { PhoneLink } from "./ports.ts";
-import type { WatchScreen } from "./screens.ts";
 import { FakeClock, RecordingHaptics, RecordingScreen, seededRandom } from "./testSupport/fakes.ts";
 import { ManualScheduler, settle } from "./testSupport/manualScheduler.ts";
 import { MemoryKeyValueStore, MemorySettingsStore } from "./testSupport/memoryStore.ts";
+import { queuedIds } from "./testSupport/queued.ts";
 import { json, ScriptedHttp } from "./testSupport/scriptedHttp.ts";
-import { WatchApp } from "./watchApp.ts";
+import type { WatchScreen } from "./watch/screens.ts";
+import { WatchApp } from "./watch/watchApp.ts";
 
 /** The phone as the watch reaches it: present, away, or dropping the reply after acting. */
 class LinkToPhone implements PhoneLink {
@@ -94,7 +95,7 @@ async function rig() {
       random,
       deviceName: "Amazfit Balance",
     });
-  return { clock, store, settings, http, link, openWatch, server: new ServerLedger() };
+  return { clock, store, settings, http, link, relay, openWatch, server: new ServerLedger() };
 }
 
 /** Takes one user step on whatever the screen shows, like a runner would. */
@@ -139,7 +140,8 @@ async function drain(app: WatchApp): Promise<void> {
 }
 
 const setsLogged = (app: WatchApp) => app.session.engineState?.logged.sets ?? 0;
-const pendingSeqs = (app: WatchApp) => app.outbox.pending().map((i) => i.seq);
+const pendingSeqs = (app: WatchApp) => queuedIds(app.sync.queue);
+const outboxSize = (app: WatchApp) => app.sync.queue.waiting().items;
 
 describe("watch to phone to server", () => {
   it("delivers every set exactly once through kills, an absent phone and a lost reply", async () => {
@@ -153,21 +155,22 @@ describe("watch to phone to server", () => {
     playUntil(app, clock, () => setsLogged(app) === 3);
     await drain(app);
     expect(app.sync.status()).toMatchObject({ pendingSets: 3, problem: "phone_away" });
-    expect(pendingSeqs(app)).toEqual([1, 2, 3, 4]);
+    expect(await pendingSeqs(app)).toEqual([1, 2, 3, 4]);
 
     // The watch app is killed and restarted: the same session, at the same place.
     const before = app.session.engineState;
     app = openWatch();
     expect(app.session.engineState).toEqual(before);
-    expect(pendingSeqs(app)).toEqual([1, 2, 3, 4]);
+    expect(await pendingSeqs(app)).toEqual([1, 2, 3, 4]);
 
-    // The phone comes back: it reads last_seq once, then relays; acks empty the outbox.
+    // The phone comes back: the watch's client asks where the device stands once (an empty push
+    // the phone forwards), then pushes; acks empty the outbox.
     link.mode = "present";
     http
       .on("POST", "/api/v1/sync/push", server.probe())
       .on("POST", "/api/v1/sync/push", server.push(1));
     await drain(app);
-    expect(app.outbox.size).toBe(0);
+    expect(await outboxSize(app)).toBe(0);
     expect(app.sync.status()).toMatchObject({
       pendingSets: 0,
       problem: null,
@@ -177,10 +180,13 @@ describe("watch to phone to server", () => {
     // Four more sets out of reach; then the server applies them but the reply is lost.
     link.mode = "away";
     playUntil(app, clock, () => setsLogged(app) === 7);
+    // (Twice: the hand-off the new set started, then the one asked for here; both replies
+    // lost. The phone took the items the first time and pushed them; the second time it
+    // recognises them by the watch's stream and ids and stores, and pushes, nothing.)
     link.mode = "drop_reply";
     http.on("POST", "/api/v1/sync/push", server.push(5));
     await drain(app);
-    expect(pendingSeqs(app)).toEqual([5, 6, 7, 8]);
+    expect(await pendingSeqs(app)).toEqual([5, 6, 7, 8]);
 
     // Killed again in the middle of a side-plank hold; the hold runs out while the app is dead.
     link.mode = "away";
@@ -190,24 +196,26 @@ describe("watch to phone to server", () => {
     app.tick();
     expect(setsLogged(app)).toBe(8);
 
-    // Back in reach: the lost batch is resent and acknowledged as duplicates, the new set applied.
+    // Back in reach: the lost batch is handed off again and taken no second time; only the new
+    // set goes to the server.
     link.mode = "present";
-    http.on("POST", "/api/v1/sync/push", server.push(5));
+    http.on("POST", "/api/v1/sync/push", server.push(9));
     await drain(app);
-    expect(app.outbox.size).toBe(0);
+    expect(await outboxSize(app)).toBe(0);
 
     // The rest of the session with the phone away; killed on the summary screen.
     link.mode = "away";
     playUntil(app, clock, () => app.screen().kind === "summary");
     app = openWatch();
     expect(app.screen()).toMatchObject({ kind: "summary", title: "Bare minimum", sets: 14 });
+    await settle();
     app.act({ type: "close_summary" });
     expect(app.screen().kind).toBe("home");
 
     link.mode = "present";
     http.on("POST", "/api/v1/sync/push", server.push(10));
     await drain(app);
-    expect(app.outbox.size).toBe(0);
+    expect(await outboxSize(app)).toBe(0);
     expect(http.remaining).toBe(0);
 
     // Exactly once: one session.start, 14 distinct sets, one session.finish, nothing twice.
@@ -223,8 +231,8 @@ describe("watch to phone to server", () => {
     expect(app.screen()).toMatchObject({ kind: "home", sync: { text: "Synced just now" } });
   });
 
-  it("after a revoked token and a new pairing, the watch rebases and nothing is lost or doubled", async () => {
-    const { clock, http, link, settings, openWatch, server } = await rig();
+  it("after a revoked token and a new pairing, the watch binds to the new device and nothing is lost or doubled", async () => {
+    const { clock, http, link, relay, settings, openWatch, server } = await rig();
     const app = openWatch();
     app.act({ type: "start", choice: "routine:core-day" });
     playUntil(app, clock, () => setsLogged(app) === 2);
@@ -233,7 +241,7 @@ describe("watch to phone to server", () => {
       .on("POST", "/api/v1/sync/push", server.probe())
       .on("POST", "/api/v1/sync/push", server.push(1));
     await drain(app);
-    expect(app.outbox.size).toBe(0);
+    expect(await outboxSize(app)).toBe(0);
 
     // The device is revoked on the web: the next push is refused and the watch keeps its sets.
     link.mode = "away";
@@ -244,7 +252,9 @@ describe("watch to phone to server", () => {
     expect(app.sync.status()).toMatchObject({ paired: false, problem: "unpaired", pendingSets: 2 });
     expect(app.session.active).toBe(true);
 
-    // Paired again (a new server device, whose seqs start at 1 — the watch is at 4).
+    // Paired again (a new server device, whose seqs start at 1 — the watch is at 4). The phone
+    // does not send a numbering of dev-1 to dev-2: it asks dev-2 where it stands and numbers
+    // the sets from there.
     await settings.set(TOKEN_KEY, JSON.stringify({ access_token: "tok-2", device_id: "dev-2" }));
     const ledger2 = new ServerLedger();
     http
@@ -252,15 +262,14 @@ describe("watch to phone to server", () => {
         expect(req.headers.authorization).toBe("Bearer tok-2");
         return ledger2.probe()(req, body);
       })
-      .on("POST", "/api/v1/sync/push", (req, body) => {
-        expect(req.headers.authorization).toBe("Bearer tok-2");
-        return ledger2.probe()(req, body);
-      })
       .on("POST", "/api/v1/sync/push", ledger2.push(1, { token: "tok-2" }));
-    // The rebase moved the outbox numbering: the next push goes out from seq 1.
     await drain(app);
-    expect(app.outbox.stream.generation).toBe(1);
-    expect(app.outbox.size).toBe(0);
+    // The numbering lives in the phone's outbox, which runs the push loop.
+    expect(await relay.outbox.client.outbox.read()).toMatchObject({
+      deviceId: "dev-2",
+      bound: true,
+    });
+    expect(await outboxSize(app)).toBe(0);
     expect(http.remaining).toBe(0);
     expect(ledger2.applied.map((a) => a.split(":")[0])).toEqual(["set.log", "set.log"]);
     const all = [...server.applied, ...ledger2.applied].filter((a) => a.startsWith("set.log"));

@@ -4,13 +4,14 @@
 // targets, follows a plan change, and says where to build a plan once there is none.
 import type { MutationBody } from "@runstrong/shared/schemas";
 import { describe, expect, it } from "vitest";
-import { TOKEN_KEY } from "./phonePairing.ts";
-import { PhoneRelay } from "./phoneRelay.ts";
+import { messageBytes } from "./link/watchLink.ts";
+import { TOKEN_KEY } from "./phone/phonePairing.ts";
+import { PhoneRelay } from "./phone/phoneRelay.ts";
 import type { PhoneLink } from "./ports.ts";
-import type { HomeScreen } from "./screens.ts";
 import { FakeClock, RecordingHaptics, RecordingScreen, seededRandom } from "./testSupport/fakes.ts";
 import { ManualScheduler, settle } from "./testSupport/manualScheduler.ts";
 import { MemoryKeyValueStore, MemorySettingsStore } from "./testSupport/memoryStore.ts";
+import { queuedMutations } from "./testSupport/queued.ts";
 import { json, ScriptedHttp } from "./testSupport/scriptedHttp.ts";
 import {
   answerFor,
@@ -24,8 +25,8 @@ import {
   THURSDAY,
   WEEK,
 } from "./testSupport/weekFixtures.ts";
-import { WatchApp } from "./watchApp.ts";
-import { messageBytes } from "./watchLink.ts";
+import type { HomeScreen } from "./watch/screens.ts";
+import { WatchApp } from "./watch/watchApp.ts";
 
 /** Fitbit's peerSocket message (1024) less the frame header (fitbit/common/peerFraming.ts). */
 const BUDGET = 1024 - 48;
@@ -99,7 +100,7 @@ const saturday = (date: string) =>
 describe("the week of sessions on the watch", () => {
   it("carries seven dated sessions away and offers each day's own while the phone is gone for days", async () => {
     const r = await rig();
-    r.http.on("GET", "/api/v1/sync/pull?limit=500", firstPull());
+    r.http.on("GET", "/api/v1/sync/pull?limit=500&kinds=plans,settings", firstPull());
     scriptWeek(r.http, saturday);
     r.http.on("GET", "/api/v1/exercises", EXERCISES);
     r.app.tick();
@@ -140,7 +141,7 @@ describe("the week of sessions on the watch", () => {
     expect(r.app.screen()).toMatchObject({ kind: "reps", exercise: "Push-up", target: "12 reps" });
     r.app.act({ type: "rep_tap" });
     r.app.act({ type: "set_done" });
-    const ops = r.app.outbox.pending().map((i) => i.mutation);
+    const ops = await queuedMutations(r.app);
     const start = ops[0] as Extract<MutationBody, { op: "session.start" }>;
     expect(start.args).toMatchObject({
       plan_id: "P1",
@@ -154,7 +155,7 @@ describe("the week of sessions on the watch", () => {
 
   it("follows a plan change at the next refresh, and says where to build a plan once there is none", async () => {
     const r = await rig();
-    r.http.on("GET", "/api/v1/sync/pull?limit=500", firstPull());
+    r.http.on("GET", "/api/v1/sync/pull?limit=500&kinds=plans,settings", firstPull());
     scriptWeek(r.http);
     r.http.on("GET", "/api/v1/exercises", EXERCISES);
     await r.syncNow();
@@ -165,7 +166,7 @@ describe("the week of sessions on the watch", () => {
     r.clock.advance(15 * 60_000);
     r.http.on(
       "GET",
-      "/api/v1/sync/pull?limit=500&cursor=v1",
+      "/api/v1/sync/pull?cursor=v1&limit=500&kinds=plans,settings",
       pullPage({ plans: [planRecord("P1", { ...PLAN, name: "Marathon build" })] }, "v2"),
     );
     scriptWeek(r.http, (d) => json(200, answerFor(d, { deload: true, week: 4 })));
@@ -186,7 +187,7 @@ describe("the week of sessions on the watch", () => {
     r.clock.advance(15 * 60_000);
     r.http.on(
       "GET",
-      "/api/v1/sync/pull?limit=500&cursor=v2",
+      "/api/v1/sync/pull?cursor=v2&limit=500&kinds=plans,settings",
       pullPage({ settings: [settingsRecord(null)] }, "v3"),
     );
     r.http.on(

@@ -30,8 +30,8 @@
 // - Shells: the web view gives localStorage as the KeyValueStore, Web Locks as the Lock, fetch
 //   with its cookie as the transport (`online` as link-back) and maps `on("conflict")` to its
 //   page events; the phone relay its settings store and HttpClient with the Bearer token (and
-//   `pull.kinds` plans + settings); the watch its storage (an OutboxCodec for its compact
-//   encoding) and a transport that carries each request over the link to the phone.
+//   `pull.kinds` plans + settings), and pushes the watch's sets too; the watch keeps only the
+//   Outbox (an OutboxCodec for its compact encoding) and hands its items to the phone.
 export { Backoff, type BackoffOptions } from "./backoff.ts";
 export type { Listener, SyncEvents } from "./events.ts";
 export { MemoryKeyValueStore } from "./memoryStore.ts";

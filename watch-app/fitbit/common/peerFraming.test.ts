@@ -1,9 +1,14 @@
 // Frames on the peerSocket and the core's message budget derived from MAX_MESSAGE_SIZE.
+
+import { utf8Length as utf8ByteLength } from "@runstrong/shared/client";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { utf8ByteLength } from "../../core/byteLength.ts";
-import type { SequencedMutation } from "../../core/mutationBatch.ts";
-import { encodePhoneReplyWithin, encodePushChunk, type PhoneReply } from "../../core/watchLink.ts";
+import type { SequencedMutation } from "../../core/link/mutationBatch.ts";
+import { encodePhoneReplyWithin, type PhoneReply } from "../../core/link/watchLink.ts";
+import { FakeClock, seededRandom } from "../../core/testSupport/fakes.ts";
+import { MemoryKeyValueStore } from "../../core/testSupport/memoryStore.ts";
+import { StubPhone, takesAll } from "../../core/testSupport/stubPhone.ts";
+import { WatchSync } from "../../core/watch/watchSync.ts";
 import {
   coreMessageBudget,
   FALLBACK_MAX_MESSAGE_SIZE,
@@ -159,15 +164,27 @@ describe("the core's message budget", () => {
     } as SequencedMutation["mutation"],
   });
 
-  it("makes a push of many sets one frame", () => {
+  it("sends a queue of many sets in pushes of one frame each", async () => {
     for (const max of [512, 1024, 4096]) {
-      const budget = coreMessageBudget(max);
-      const pending = Array.from({ length: 40 }, (_, i) => mutation(i + 1));
-      const { message, count } = encodePushChunk({ outboxId: "o1", generation: 0 }, pending, {
-        maxBytes: budget,
+      const messages: string[] = [];
+      const phone = new StubPhone();
+      phone.answer = (req) => takesAll(req);
+      const sync = new WatchSync({
+        link: {
+          request: (m) => {
+            messages.push(m);
+            return phone.request(m);
+          },
+        },
+        store: new MemoryKeyValueStore(),
+        clock: new FakeClock(),
+        random: seededRandom(),
+        maxMessageBytes: coreMessageBudget(max),
       });
-      expect(count).toBeGreaterThan(0);
-      expect(toFrames(1, message, max, false)).toHaveLength(1);
+      await sync.queue.enqueue(Array.from({ length: 40 }, (_, i) => mutation(i + 1).mutation));
+      await sync.pushAll();
+      expect(sync.queue.waiting().items).toBe(0);
+      for (const message of messages) expect(toFrames(1, message, max, false)).toHaveLength(1);
     }
   });
 

@@ -74,6 +74,10 @@ export function createPeerPhoneLink(
         }
       });
     },
+    // The companion connected again: waiting sets go now rather than after the push backoff.
+    onReachable(listener) {
+      socket.addEventListener("open", () => listener());
+    },
   };
 }
 

@@ -1,11 +1,11 @@
 // The settings page's requests reaching the core's PhoneRelay, over in-memory stand-ins for
 // settingsStorage and the server.
 import { describe, expect, it } from "vitest";
-import { PhoneRelay } from "../../core/phoneRelay.ts";
+import { decodeWatchRequest, encodeWatchRequest } from "../../core/link/watchLink.ts";
+import { PhoneRelay } from "../../core/phone/phoneRelay.ts";
 import type { HttpClient, HttpResponse, SettingsStore } from "../../core/ports.ts";
 import { FakeClock, seededRandom } from "../../core/testSupport/fakes.ts";
 import { ManualScheduler, settle } from "../../core/testSupport/manualScheduler.ts";
-import { decodeWatchRequest, encodeWatchRequest } from "../../core/watchLink.ts";
 import { SettingsBridge, type SettingsStorageLike } from "./settingsBridge.ts";
 import { DEFAULT_SERVER_URL, decodeStatus, SETTINGS_KEYS } from "./settingsKeys.ts";
 

@@ -1,7 +1,12 @@
 // Carries the settings page's requests to the core's PhoneRelay and publishes what the page shows.
 // Free of companion modules (storage and relay come in as small interfaces), so vitest runs it.
+
+import {
+  decodePhoneReply,
+  encodeWatchRequest,
+  type PairingView,
+} from "../../core/link/watchLink.ts";
 import type { Clock } from "../../core/ports.ts";
-import { decodePhoneReply, encodeWatchRequest, type PairingView } from "../../core/watchLink.ts";
 import {
   encodeStatus,
   type PairingState,

@@ -2,7 +2,7 @@
 // server URL the user typed and an unpair request; the companion applies them through the core's
 // PhoneRelay and publishes a status the page shows. The page never touches the core's own keys.
 // No device or companion modules here: the settings page and the tests import this file too.
-import { DEFAULT_SERVER_URL } from "../../core/serverApi.ts";
+import { DEFAULT_SERVER_URL } from "../../core/phone/serverApi.ts";
 
 export { DEFAULT_SERVER_URL };
 

@@ -2,7 +2,7 @@
 // every watch request (pairing, outbox pushes, today's session) over the phone's network
 // (fetch) and keeps its state in settings.settingsStorage, which the settings app also edits.
 import { BaseSideService } from "@zeppos/zml/base-side";
-import { PhoneRelay } from "../../core/phoneRelay.ts";
+import { PhoneRelay } from "../../core/phone/phoneRelay.ts";
 import { createSystemClock } from "../adapters/clock.ts";
 import { RELAY_METHOD } from "../adapters/relayMethod.ts";
 import { createTimerScheduler } from "../adapters/scheduler.ts";

@@ -1,9 +1,9 @@
 // The phone's settings keys, written by the settings app (setting/index.ts) and read by the
 // phone-side service. The keys and the default URL come from the core, which owns them.
-import { TOKEN_KEY } from "../../core/phonePairing.ts";
-import { SERVER_URL_KEY } from "../../core/phoneRelay.ts";
+import { TOKEN_KEY } from "../../core/phone/phonePairing.ts";
+import { SERVER_URL_KEY } from "../../core/phone/phoneRelay.ts";
 
-export { DEFAULT_SERVER_URL } from "../../core/serverApi.ts";
+export { DEFAULT_SERVER_URL } from "../../core/phone/serverApi.ts";
 
 export const SETTINGS_KEYS = {
   /** Base URL of the runstrong server, without a trailing slash. */

@@ -4,7 +4,7 @@
 // another. A page bundle holds only its target's geometry and hands over its @zos/ui bindings.
 import { getDeviceInfo } from "@zos/device";
 import type { HomeScreen, PairingScreen } from "../../core/index.ts";
-import { WatchApp } from "../../core/watchApp.ts";
+import { WatchApp } from "../../core/watch/watchApp.ts";
 import { createSystemClock } from "../adapters/clock.ts";
 import { createVibratorHaptics } from "../adapters/device/haptics.ts";
 import { createLocalStorageStore } from "../adapters/device/keyValueStore.ts";

@@ -2,7 +2,7 @@
 // and hand over to another page when the screen belongs elsewhere (home ↔ session ↔ pairing,
 // with `replace`: the home page is the way out of the app).
 import type { WatchAction, WatchScreen } from "../../core/index.ts";
-import type { WatchApp } from "../../core/watchApp.ts";
+import type { WatchApp } from "../../core/watch/watchApp.ts";
 import { type Widgets, widgets, type Zui } from "./widgets.ts";
 
 export type PageName = "home" | "session" | "pairing";

@@ -9,7 +9,7 @@ import {
 } from "../../../core/testSupport/fakes.ts";
 import { MemoryKeyValueStore } from "../../../core/testSupport/memoryStore.ts";
 import { StubPhone } from "../../../core/testSupport/stubPhone.ts";
-import { WatchApp } from "../../../core/watchApp.ts";
+import { WatchApp } from "../../../core/watch/watchApp.ts";
 import {
   backAction,
   COLORS,

@@ -1,12 +1,25 @@
 // The watch session controller: persistence across kills, exactly-once hand-over to the outbox
 // at every possible crash point, haptics and the screen keeper.
+
 import type { EngineEventType, EngineItem } from "@runstrong/shared/engine";
 import type { MutationBody } from "@runstrong/shared/schemas";
 import { describe, expect, it } from "vitest";
-import { Outbox } from "./outbox.ts";
-import { FakeClock, RecordingHaptics, RecordingScreen, seededRandom } from "./testSupport/fakes.ts";
-import { MemoryKeyValueStore } from "./testSupport/memoryStore.ts";
+import {
+  FakeClock,
+  RecordingHaptics,
+  RecordingScreen,
+  seededRandom,
+} from "../testSupport/fakes.ts";
+import { MemoryKeyValueStore } from "../testSupport/memoryStore.ts";
+import { queuedItems } from "../testSupport/queued.ts";
+import { HandOffQueue, outboxUsage } from "./handOffQueue.ts";
 import { type SessionPlan, WatchSession } from "./watchSession.ts";
+
+/** The queue for the phone over watch storage, as the app opens it, with its room test. */
+function watchQueue(store: MemoryKeyValueStore, maxBytes?: number) {
+  const queue = new HandOffQueue(store, seededRandom());
+  return { queue, canStartSession: () => outboxUsage(queue.bytes, maxBytes).canStartSession };
+}
 
 const squat: EngineItem = {
   exercise_id: "squat",
@@ -36,21 +49,29 @@ const plan: SessionPlan = {
 function rig(store = new MemoryKeyValueStore(), clock = new FakeClock()) {
   const haptics = new RecordingHaptics();
   const screen = new RecordingScreen();
-  const outbox = Outbox.open(store, { newId: () => "OUTBOX" });
+  const { queue, canStartSession } = watchQueue(store);
   const session = WatchSession.resume({
     store,
-    outbox,
+    queue,
+    canStartSession,
     clock,
     haptics,
     screen,
     random: seededRandom(),
   });
-  return { store, clock, haptics, screen, outbox, session };
+  return { store, clock, haptics, screen, queue, session };
 }
 
-const ops = (outbox: Outbox) => outbox.pending().map((i) => i.mutation.op);
-const ids = (outbox: Outbox) =>
-  outbox.pending().map((i) => `${i.mutation.op}:${(i.mutation.args as { id: string }).id}`);
+type Rig = ReturnType<typeof rig>;
+
+/** The mutations in the outbox once the session's journal has reached it. */
+async function queued(r: Rig): Promise<MutationBody[]> {
+  await r.session.settled();
+  return queuedItems(r.queue).map((i) => i.mutation);
+}
+const ops = async (r: Rig) => (await queued(r)).map((m) => m.op);
+const ids = async (r: Rig) =>
+  (await queued(r)).map((m) => `${m.op}:${(m.args as { id: string }).id}`);
 
 /** Plays a whole session with realistic pauses between taps. */
 function playThrough(r: ReturnType<typeof rig>): void {
@@ -74,33 +95,32 @@ function playThrough(r: ReturnType<typeof rig>): void {
 }
 
 describe("WatchSession", () => {
-  it("starts a session: session.start queued, state saved, screen kept on", () => {
+  it("starts a session: session.start queued, state saved, screen kept on", async () => {
     const r = rig();
     const result = r.session.start(plan);
     expect(result.ok).toBe(true);
-    expect(ops(r.outbox)).toEqual(["session.start"]);
+    expect(await ops(r)).toEqual(["session.start"]);
     expect(r.store.getItem("runstrong.session")).not.toBeNull();
     expect(r.screen.on).toBe(true);
     expect(r.session.view()?.screen).toBe("reps");
     expect(r.session.cueFor("squat")).toBe("Sit back");
-    const start = r.outbox.pending()[0]?.mutation as Extract<MutationBody, { op: "session.start" }>;
+    const start = (await queued(r))[0] as Extract<MutationBody, { op: "session.start" }>;
     expect(start.args).toMatchObject({ name: "Test day", source: "routine:test" });
     expect(start.args.id).toMatch(/^[0-9A-Z]{26}$/);
   });
 
-  it("refuses a second start while a session runs", () => {
+  it("refuses a second start while a session runs", async () => {
     const r = rig();
     r.session.start(plan);
     expect(r.session.start(plan)).toMatchObject({ ok: false, reason: "session_active" });
-    expect(ops(r.outbox)).toEqual(["session.start"]);
+    expect(await ops(r)).toEqual(["session.start"]);
   });
 
-  it("refuses to start when the outbox is nearly full, and on an invalid plan", () => {
+  it("refuses to start when the outbox is nearly full, and on an invalid plan", async () => {
     const store = new MemoryKeyValueStore();
-    const outbox = Outbox.open(store, { newId: () => "O", maxBytes: 1000 });
     const session = WatchSession.resume({
       store,
-      outbox,
+      ...watchQueue(store, 1000),
       clock: new FakeClock(),
       haptics: new RecordingHaptics(),
       screen: new RecordingScreen(),
@@ -115,7 +135,7 @@ describe("WatchSession", () => {
     expect(r.session.active).toBe(false);
   });
 
-  it("resumes the same session after the app is killed mid-set", () => {
+  it("resumes the same session after the app is killed mid-set", async () => {
     const r = rig();
     r.session.start(plan);
     r.clock.advance(2_000);
@@ -128,11 +148,11 @@ describe("WatchSession", () => {
     expect(again.screen.on).toBe(true);
     again.session.dispatch("rep_tap");
     again.session.dispatch("set_done");
-    expect(ops(again.outbox)).toEqual(["session.start", "set.log"]);
-    expect(again.outbox.pending()[1]?.mutation.args).toMatchObject({ reps: 3, set_index: 0 });
+    expect(await ops(again)).toEqual(["session.start", "set.log"]);
+    expect((await queued(again))[1]?.args).toMatchObject({ reps: 3, set_index: 0 });
   });
 
-  it("completes a hold that ran out while the watch was off, at the moment it ended", () => {
+  it("completes a hold that ran out while the watch was off, at the moment it ended", async () => {
     const r = rig();
     r.session.start({ name: "Plank", items: [sidePlank] });
     r.session.dispatch("hold_start");
@@ -140,7 +160,7 @@ describe("WatchSession", () => {
     r.clock.advance(60_000);
     const again = rig(r.store, r.clock);
     again.session.tick();
-    const log = again.outbox.pending()[1]?.mutation;
+    const log = (await queued(again))[1];
     expect(log?.op).toBe("set.log");
     expect(log?.args).toMatchObject({
       hold_s: 10,
@@ -150,13 +170,13 @@ describe("WatchSession", () => {
     expect(again.session.engineState?.phase).toBe("switch_side");
   });
 
-  it("hands every mutation to the outbox exactly once, whatever write a crash interrupts", () => {
+  it("hands every mutation to the outbox exactly once, whatever write a crash interrupts", async () => {
     const r = rig();
     r.store.snapshots = [];
     r.session.start(plan);
     playThrough(r);
     expect(r.session.engineState?.phase).toBe("summary");
-    const complete = ids(r.outbox);
+    const complete = await ids(r);
     expect(complete.filter((id) => id.startsWith("set.log"))).toHaveLength(4);
     const snapshots = r.store.snapshots;
     expect(snapshots.length).toBeGreaterThan(20);
@@ -164,7 +184,7 @@ describe("WatchSession", () => {
       // Restart from the storage a crash right after this write would leave.
       const after = rig(MemoryKeyValueStore.from(snapshot), new FakeClock(r.clock.now()));
       const state = after.session.engineState;
-      const queued = ids(after.outbox);
+      const queued = await ids(after);
       expect(new Set(queued).size).toBe(queued.length);
       // The outbox holds exactly what the saved state has emitted: no more, no less.
       expect(queued.filter((id) => id.startsWith("set.log"))).toHaveLength(state?.logged.sets ?? 4);
@@ -172,22 +192,24 @@ describe("WatchSession", () => {
     }
   });
 
-  it("keeps a journal entry when the outbox write fails and queues it once storage recovers", () => {
+  it("keeps a journal entry when the outbox write fails and queues it once storage recovers", async () => {
     const r = rig();
     r.session.start({ name: "Squats", items: [squat] });
+    await r.session.settled();
     r.store.failKey = "runstrong.outbox";
     for (let i = 0; i < 3; i++) r.session.dispatch("rep_tap");
     r.session.dispatch("set_done");
+    await r.session.settled();
     expect(r.session.storageError).toBe("storage full");
-    expect(ops(r.outbox)).toEqual(["session.start"]);
+    expect(await ops(r)).toEqual(["session.start"]);
     r.store.failKey = null;
     const again = rig(r.store, r.clock);
-    expect(ops(again.outbox)).toEqual(["session.start", "set.log"]);
+    expect(await ops(again)).toEqual(["session.start", "set.log"]);
     const third = rig(r.store, r.clock);
-    expect(ops(third.outbox)).toEqual(["session.start", "set.log"]);
+    expect(await ops(third)).toEqual(["session.start", "set.log"]);
   });
 
-  it("buzzes for rep taps and engine cues, one buzz per step", () => {
+  it("buzzes for rep taps and engine cues, one buzz per step", async () => {
     const r = rig();
     r.session.start({ name: "Plank", items: [sidePlank] });
     r.session.dispatch("rep_tap");
@@ -207,7 +229,7 @@ describe("WatchSession", () => {
     expect(squats.haptics.buzzes).toEqual(["rep_tap", "set_done"]);
   });
 
-  it("lets the screen sleep while paused, on the summary and after closing", () => {
+  it("lets the screen sleep while paused, on the summary and after closing", async () => {
     const r = rig();
     r.session.start({ name: "Squats", items: [squat] });
     r.session.dispatch("pause");
@@ -218,13 +240,14 @@ describe("WatchSession", () => {
     expect(r.screen.on).toBe(false);
     expect(r.session.view()?.screen).toBe("summary");
     expect(rig(r.store, r.clock).session.view()?.screen).toBe("summary");
+    await r.session.settled();
     r.session.close();
     expect(r.session.active).toBe(false);
     expect(r.store.getItem("runstrong.session")).toBeNull();
-    expect(ops(r.outbox)).toEqual(["session.start", "session.finish"]);
+    expect(await ops(r)).toEqual(["session.start", "session.finish"]);
   });
 
-  it("writes set times to the whole second and only writes storage on change", () => {
+  it("writes set times to the whole second and only writes storage on change", async () => {
     const r = rig(new MemoryKeyValueStore(), new FakeClock(Date.UTC(2025, 0, 6, 7, 0, 0, 740)));
     r.session.start({ name: "Squats", items: [squat] });
     const writes = r.store.writes;
@@ -234,15 +257,15 @@ describe("WatchSession", () => {
     }
     expect(r.store.writes).toBe(writes);
     r.session.dispatch("set_done");
-    const times = r.outbox.pending().flatMap((i) => {
-      const a = i.mutation.args as { started_at?: string; ended_at?: string };
+    const times = (await queued(r)).flatMap((m) => {
+      const a = m.args as { started_at?: string; ended_at?: string };
       return [a.started_at, a.ended_at].filter((t) => t !== undefined);
     });
     expect(times.length).toBeGreaterThan(0);
     for (const t of times) expect(t).toMatch(/:\d\d\.000Z$/);
   });
 
-  it("moves an unreadable session aside and still queues its journal", () => {
+  it("moves an unreadable session aside and still queues its journal", async () => {
     const r = rig();
     r.session.start({ name: "Squats", items: [squat] });
     const record = JSON.parse(r.store.getItem("runstrong.session") ?? "");
@@ -251,7 +274,22 @@ describe("WatchSession", () => {
     r.store.removeItem("runstrong.outbox");
     const again = rig(r.store, r.clock);
     expect(again.session.active).toBe(false);
-    expect(ops(again.outbox)).toEqual(["session.start"]);
+    expect(await ops(again)).toEqual(["session.start"]);
     expect(r.store.getItem("runstrong.session.unreadable")).not.toBeNull();
+  });
+});
+
+describe("WatchSession and the asynchronous outbox", () => {
+  it("a summary closed while its last entries are still on their way closes once they are in", async () => {
+    const r = rig();
+    r.session.start({ name: "Squats", items: [squat] });
+    r.session.dispatch("finish");
+    // Closed at once, before the outbox took session.finish: the record must stay until it has.
+    r.session.close();
+    expect(r.store.getItem("runstrong.session")).not.toBeNull();
+    await r.session.settled();
+    expect(r.session.active).toBe(false);
+    expect(r.store.getItem("runstrong.session")).toBeNull();
+    expect(await ops(r)).toEqual(["session.start", "session.finish"]);
   });
 });

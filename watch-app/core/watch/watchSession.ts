@@ -1,6 +1,8 @@
 // Runs one strength session on the watch: drives the shared engine with the clock, persists it
 // after every change so a killed app or rebooted watch resumes the same session, turns engine
 // cues into haptics, keeps the screen on, and hands emitted mutations to the outbox.
+
+import type { MutationBody } from "@runstrong/shared/client";
 import {
   type Cue,
   dispatch,
@@ -14,9 +16,7 @@ import {
   tick,
   view,
 } from "@runstrong/shared/engine";
-import type { MutationBody } from "@runstrong/shared/schemas";
-import { withWholeSecondTimes } from "./mutationBatch.ts";
-import type { Outbox } from "./outbox.ts";
+import { withWholeSecondTimes } from "../link/mutationBatch.ts";
 import type {
   Clock,
   HapticKind,
@@ -24,7 +24,8 @@ import type {
   KeyValueStore,
   RandomSource,
   ScreenKeeper,
-} from "./ports.ts";
+} from "../ports.ts";
+import type { HandOffQueue } from "./handOffQueue.ts";
 import { newUlid } from "./sessionIds.ts";
 
 /** What to run: a plan day or a built-in routine, already expanded to engine items. */
@@ -45,7 +46,14 @@ export type StartResult =
 
 export interface WatchSessionDeps {
   store: KeyValueStore;
-  outbox: Outbox;
+  /** The queue for the phone, over the same watch storage. */
+  queue: Pick<HandOffQueue, "mark" | "enqueue">;
+  /** False when the outbox leaves no room for another session. */
+  canStartSession: () => boolean;
+  /** Mutations just reached the outbox: time to push. */
+  onQueued?: () => void;
+  /** The summary closed in the background, once the outbox held the last entries. */
+  onClosed?: () => void;
   clock: Clock;
   haptics: Haptics;
   screen: ScreenKeeper;
@@ -96,7 +104,8 @@ function entryNumber(id: string | null, sessionId: string): number {
  * and the mutations it emitted (the journal); the outbox append follows, stamped with the
  * journal entry's id in the same outbox write. After a crash between the two, `resume` finds
  * the entry newer than the outbox's mark and appends it; if the append had happened, the mark
- * says so and nothing is queued twice.
+ * says so and nothing is queued twice. The outbox is asynchronous (the shared client's): entries
+ * drain into it one at a time, in order, and `settled()` says when it holds them all.
  */
 export class WatchSession {
   private state: EngineState | null = null;
@@ -104,6 +113,10 @@ export class WatchSession {
   private entries = 0;
   private journal: JournalEntry[] = [];
   private screenOn: boolean | null = null;
+  /** The drain of journal entries into the outbox under way, if any. */
+  private draining: Promise<void> | null = null;
+  /** The summary was closed while entries were still draining: close once they are in. */
+  private closeWhenDrained = false;
   private readonly key: string;
   /** The last storage failure, for the shell to report; the session carries on in memory. */
   storageError: string | null = null;
@@ -150,13 +163,7 @@ export class WatchSession {
     try {
       const journal = (JSON.parse(text) as Partial<StoredSession>).journal;
       if (!Array.isArray(journal)) return;
-      const mark = this.deps.outbox.mark;
-      for (const entry of journal) {
-        const sessionId = entry.id.slice(0, entry.id.lastIndexOf("#"));
-        if (entryNumber(entry.id, sessionId) > entryNumber(mark, sessionId)) {
-          this.deps.outbox.append(entry.mutations, entry.id);
-        }
-      }
+      this.drain(journal.slice());
     } catch {
       // Nothing readable to salvage.
     }
@@ -164,21 +171,52 @@ export class WatchSession {
 
   /** Appends journal entries the outbox does not hold yet; keeps them on failure to retry. */
   private flushJournal(): void {
-    const state = this.state;
-    if (state === null) return;
-    while (this.journal.length > 0) {
-      const entry = this.journal[0] as JournalEntry;
-      const done = entryNumber(this.deps.outbox.mark, state.sessionId);
-      if (entryNumber(entry.id, state.sessionId) > done) {
+    if (this.state !== null) this.drain(this.journal);
+  }
+
+  /**
+   * Moves the entries of `journal` (in order, removing each once the outbox holds it) into the
+   * outbox; one drain at a time, a later call continuing the same list.
+   */
+  private drain(journal: JournalEntry[]): void {
+    if (this.draining !== null) return;
+    const run = async () => {
+      let queued = false;
+      let failed = false;
+      while (journal.length > 0) {
+        const entry = journal[0] as JournalEntry;
+        const sessionId = entry.id.slice(0, entry.id.lastIndexOf("#"));
         try {
-          this.deps.outbox.append(entry.mutations, entry.id);
+          const done = entryNumber(await this.deps.queue.mark(), sessionId);
+          if (entryNumber(entry.id, sessionId) > done) {
+            await this.deps.queue.enqueue(entry.mutations, entry.id);
+            queued = true;
+          }
         } catch (e) {
+          // Kept in the journal: the next step (or the next start of the app) tries again.
           this.storageError = (e as Error).message;
-          return;
+          failed = true;
+          break;
         }
+        journal.shift();
       }
-      this.journal.shift();
-    }
+      return { queued, failed };
+    };
+    this.draining = run().then(({ queued, failed }) => {
+      this.draining = null;
+      if (queued) this.deps.onQueued?.();
+      // Entries added while this drain was finishing, or a close that waited for it.
+      if (!failed && journal === this.journal && journal.length > 0) this.drain(journal);
+      else if (this.closeWhenDrained) {
+        this.close();
+        if (this.state === null) this.deps.onClosed?.();
+      }
+    });
+  }
+
+  /** Resolves once every journal entry made so far is in the outbox (or failed to go). */
+  async settled(): Promise<void> {
+    while (this.draining !== null) await this.draining;
   }
 
   private write(record: StoredSession): void {
@@ -244,7 +282,7 @@ export class WatchSession {
     if (this.state !== null && this.state.phase !== "summary") {
       return { ok: false, reason: "session_active", message: "A session is already running." };
     }
-    if (!this.deps.outbox.usage().canStartSession) {
+    if (!this.deps.canStartSession()) {
       return {
         ok: false,
         reason: "storage_full",
@@ -305,8 +343,11 @@ export class WatchSession {
   close(): void {
     if (this.state === null || this.state.phase !== "summary") return;
     this.flushJournal();
-    // Never delete a journal the outbox has not taken: keep the record until it has.
+    // Never delete a journal the outbox has not taken: keep the record until it has (a drain
+    // under way closes the summary when it is done; a failed one leaves it open).
+    this.closeWhenDrained = this.draining !== null;
     if (this.journal.length > 0) return;
+    this.closeWhenDrained = false;
     this.deps.store.removeItem(this.key);
     this.state = null;
     this.cues = {};

@@ -8,8 +8,8 @@ import {
   loggedSetCount,
   type ScreenView,
 } from "@runstrong/shared/engine";
+import type { TodayPlan } from "../link/todayPlan.ts";
 import type { BuiltinRoutine } from "./builtinRoutines.ts";
-import type { TodayPlan } from "./todayPlan.ts";
 import type { PairingProgress, SyncStatus } from "./watchSync.ts";
 
 /** Everything a tap can ask of the app. */

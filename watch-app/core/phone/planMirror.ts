@@ -1,27 +1,31 @@
 // The phone's copy of what the watch needs from the server: the user's plans and active plan
-// (kept current with GET /sync/pull), and exercise names and cues (GET /exercises, once).
-import type { PlanBody, PullPage, PullReset } from "@runstrong/shared/schemas";
-import type { Clock, SettingsStore } from "./ports.ts";
-import type { ApiFailure, ServerApi } from "./serverApi.ts";
-import { type ExerciseLabel, type TodayPlan, todayFromPlan } from "./todayPlan.ts";
+// (kept current by the shared client's PullLoop, asking for `kinds=plans,settings` only), and
+// exercise names and cues (GET /exercises, once).
+import {
+  type Changes,
+  createLocalLock,
+  PullLoop,
+  type StopReason,
+  type SyncTransport,
+} from "@runstrong/shared/client";
+import type { PlanBody } from "@runstrong/shared/schemas";
+import { type ExerciseLabel, type TodayPlan, todayFromPlan } from "../link/todayPlan.ts";
+import type { Clock, SettingsStore } from "../ports.ts";
+import type { ServerApi } from "./serverApi.ts";
 
 const PULL_KEY = "runstrong.pull";
+/** Prefix of the pull loop's cursor key (it adds `.pull.plans+settings`). */
+const CURSOR_KEY = "runstrong.mirror";
 const LABELS_KEY = "runstrong.exercises";
-const PULL_LIMIT = 500;
-/** A reset answered again right after starting over means the server is in trouble: stop. */
-const MAX_RESETS = 2;
-/** Guards against a server that keeps saying has_more. */
-const MAX_PAGES = 1000;
 
 interface MirrorState {
-  cursor: string | null;
   activePlanId: string | null;
   plans: Record<string, { rev: number; plan: PlanBody }>;
   pulledAtMs: number | null;
 }
 
 /** `changed`: the pull brought plan or settings records (what today's session depends on). */
-export type PullOutcome = { ok: true; changed: boolean } | { ok: false; failure: ApiFailure };
+export type PullOutcome = { ok: true; changed: boolean } | { ok: false; stopped: StopReason };
 
 function labelMap(rows: Record<string, [string, string | null]>): Map<string, ExerciseLabel> {
   return new Map(
@@ -30,7 +34,6 @@ function labelMap(rows: Record<string, [string, string | null]>): Map<string, Ex
 }
 
 const empty = (): MirrorState => ({
-  cursor: null,
   activePlanId: null,
   plans: {},
   pulledAtMs: null,
@@ -41,8 +44,42 @@ export class PlanMirror {
   private labels = new Map<string, ExerciseLabel>();
   /** Fetched once, even if empty: the catalog is static data. */
   private labelsFetched = false;
+  private readonly loop: PullLoop;
+  /** The token of the pull under way (the loop's transport reads it). */
+  private token = "";
+  /** Set by a pull's pages: plan or settings records arrived. */
+  private changed = false;
+  /** The pull started without a cursor: its first page replaces the copy. */
+  private fromScratch = false;
 
-  constructor(private readonly deps: { api: ServerApi; settings: SettingsStore; clock: Clock }) {}
+  constructor(private readonly deps: { api: ServerApi; settings: SettingsStore; clock: Clock }) {
+    const transport: SyncTransport = {
+      request: (req) => deps.api.transport(this.token).request(req),
+    };
+    this.loop = new PullLoop({
+      store: deps.settings,
+      transport,
+      lock: createLocalLock(),
+      key: CURSOR_KEY,
+      kinds: ["plans", "settings"],
+      consumer: {
+        apply: async (changes, page) => {
+          if (this.fromScratch) {
+            this.state = { ...empty(), pulledAtMs: this.state.pulledAtMs };
+            this.fromScratch = false;
+          }
+          if (this.apply(changes)) this.changed = true;
+          if (!page.hasMore) this.state.pulledAtMs = this.deps.clock.now();
+          await this.deps.settings.set(PULL_KEY, JSON.stringify(this.state));
+        },
+        reset: async () => {
+          this.state = empty();
+          this.changed = true;
+          await this.deps.settings.remove(PULL_KEY);
+        },
+      },
+    });
+  }
 
   async load(): Promise<void> {
     const pulled = await this.deps.settings.get(PULL_KEY);
@@ -73,69 +110,35 @@ export class PlanMirror {
   async clear(): Promise<void> {
     this.state = empty();
     await this.deps.settings.remove(PULL_KEY);
+    await this.deps.settings.remove(this.loop.stateKey);
   }
 
   /** Applies a page; true when it held plan or settings records. */
-  private apply(page: PullPage): boolean {
-    for (const record of page.changes.plans) {
+  private apply(changes: Partial<Changes>): boolean {
+    const plans = changes.plans ?? [];
+    for (const record of plans) {
       if (record.deleted || record.plan === null) delete this.state.plans[record.id];
       else this.state.plans[record.id] = { rev: record.rev, plan: record.plan };
     }
-    const settings = page.changes.settings[page.changes.settings.length - 1];
+    const rows = changes.settings ?? [];
+    const settings = rows[rows.length - 1];
     if (settings !== undefined) this.state.activePlanId = settings.active_plan_id;
-    this.state.cursor = page.cursor;
-    return page.changes.plans.length > 0 || settings !== undefined;
+    return plans.length > 0 || settings !== undefined;
   }
 
   /**
-   * Pulls every change since the cursor, page by page, saving after each page (pages end on a
-   * version boundary, so a saved cursor is always consistent). On `reset` the copy is dropped
-   * and pulled again from scratch; the watch's outbox is unaffected (it pushes on its own).
+   * Pulls plans and settings since the cursor, page by page (the loop saves the cursor after
+   * each page is stored here). A pull from no cursor replaces the copy; a server-ordered reset
+   * drops it. The watch's outbox is unaffected (it pushes on its own).
    */
   async pull(token: string): Promise<PullOutcome> {
-    let resets = 0;
-    let changed = false;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const query = `limit=${PULL_LIMIT}${
-        this.state.cursor === null ? "" : `&cursor=${encodeURIComponent(this.state.cursor)}`
-      }`;
-      const res = await this.deps.api.call<PullPage | PullReset>("GET", `/sync/pull?${query}`, {
-        token,
-      });
-      if (res.kind !== "ok") return { ok: false, failure: res };
-      if ("reset" in res.body && res.body.reset === true) {
-        if (++resets > MAX_RESETS) {
-          return {
-            ok: false,
-            failure: {
-              kind: "error",
-              status: 502,
-              error: "reset_loop",
-              message: "Pull keeps resetting.",
-              body: {},
-            },
-          };
-        }
-        this.state = empty();
-        changed = true;
-        continue;
-      }
-      const body = res.body as PullPage;
-      if (this.apply(body)) changed = true;
-      if (!body.has_more) this.state.pulledAtMs = this.deps.clock.now();
-      await this.deps.settings.set(PULL_KEY, JSON.stringify(this.state));
-      if (!body.has_more) return { ok: true, changed };
-    }
-    return {
-      ok: false,
-      failure: {
-        kind: "error",
-        status: 502,
-        error: "too_many_pages",
-        message: "Pull did not end.",
-        body: {},
-      },
-    };
+    this.token = token;
+    this.changed = false;
+    this.fromScratch = (await this.loop.cursor()) === null;
+    const report = await this.loop.pull();
+    this.fromScratch = false;
+    if (report.stopped) return { ok: false, stopped: report.stopped };
+    return { ok: true, changed: this.changed || report.reset };
   }
 
   /** Fetches exercise names and cues once; a failure leaves ids as names until next time. */

@@ -1,7 +1,7 @@
 // The watch app as one object for the shells: wires outbox, session controller and phone sync
 // to the ports, turns taps into actions and answers "what is on screen now".
-import { BUILTIN_CUES, BUILTIN_ROUTINES } from "./builtinRoutines.ts";
-import { Outbox } from "./outbox.ts";
+
+import { type LocalDay, localDays } from "../link/todayPlan.ts";
 import type {
   Clock,
   Haptics,
@@ -9,7 +9,8 @@ import type {
   PhoneLink,
   RandomSource,
   ScreenKeeper,
-} from "./ports.ts";
+} from "../ports.ts";
+import { BUILTIN_CUES, BUILTIN_ROUTINES } from "./builtinRoutines.ts";
 import {
   FINISH_CONFIRM_MS,
   homeScreen,
@@ -18,8 +19,6 @@ import {
   type WatchAction,
   type WatchScreen,
 } from "./screens.ts";
-import { newUlid } from "./sessionIds.ts";
-import { type LocalDay, localDays } from "./todayPlan.ts";
 import { type SessionPlan, WatchSession } from "./watchSession.ts";
 import { WatchSync } from "./watchSync.ts";
 
@@ -47,7 +46,6 @@ const TODAY_REFRESH_MS = 15 * 60_000;
 const STATUS_REFRESH_MS = 5 * 60_000;
 
 export class WatchApp {
-  readonly outbox: Outbox;
   readonly session: WatchSession;
   readonly sync: WatchSync;
   private route: "home" | "pairing" = "home";
@@ -62,25 +60,26 @@ export class WatchApp {
 
   private constructor(private readonly ports: WatchAppPorts) {
     const random = ports.random ?? Math.random;
-    this.outbox = Outbox.open(ports.store, {
-      newId: () => newUlid(ports.clock.now(), random),
-      ...(ports.outboxMaxBytes === undefined ? {} : { maxBytes: ports.outboxMaxBytes }),
-    });
-    this.session = WatchSession.resume({
-      store: ports.store,
-      outbox: this.outbox,
-      clock: ports.clock,
-      haptics: ports.haptics,
-      screen: ports.screen,
-      random,
-    });
+    // The sync side first: it opens the outbox the session writes to.
     this.sync = new WatchSync({
       link: ports.link,
-      outbox: this.outbox,
       store: ports.store,
       clock: ports.clock,
       random,
       ...(ports.maxMessageBytes === undefined ? {} : { maxMessageBytes: ports.maxMessageBytes }),
+      ...(ports.outboxMaxBytes === undefined ? {} : { outboxMaxBytes: ports.outboxMaxBytes }),
+      onChange: () => ports.onChange?.(),
+    });
+    this.session = WatchSession.resume({
+      store: ports.store,
+      queue: this.sync.queue,
+      canStartSession: () => this.sync.canStartSession(),
+      onQueued: () => this.pushNow(),
+      onClosed: () => ports.onChange?.(),
+      clock: ports.clock,
+      haptics: ports.haptics,
+      screen: ports.screen,
+      random,
     });
   }
 
@@ -235,7 +234,7 @@ export class WatchApp {
   tick(): void {
     const now = this.ports.clock.now();
     this.session.tick();
-    if (this.sync.due()) this.pushNow();
+    this.sync.tick();
     if (this.session.active) return;
     if (this.route === "pairing") {
       const p = this.sync.pairing;

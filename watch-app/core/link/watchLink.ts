@@ -1,23 +1,32 @@
 // The watch ↔ phone message protocol: compact JSON arrays whose first element is the protocol
 // version, each message kept under the transport's budget (ZML chunks at ~3.5 KB; Fitbit's
 // peerSocket takes ~1 KB, so its shells pass a smaller budget).
+//
+// Sets: the watch hands the items of its outbox to the phone (`hand_off`, mutations in the
+// compact batch form, named by the watch's local item ids within its outbox's `stream`); the
+// phone stores them in its own outbox, which runs the shared sync client, and answers `taken`:
+// how far it holds them durably, what still waits for the server there and what it refused.
+
+import { utf8Length } from "@runstrong/shared/client";
 import type { EngineItem } from "@runstrong/shared/engine";
-import { utf8ByteLength } from "./byteLength.ts";
-import { decodeBatch, encodeBatch, type SequencedMutation } from "./mutationBatch.ts";
-import type { AckProblem, OutboxStream } from "./outbox.ts";
+import { type CompactBatch, decodeBatch, type SequencedMutation } from "./mutationBatch.ts";
 import type { TodayPlan } from "./todayPlan.ts";
 
 export const WATCH_LINK_VERSION = 1;
 /** Default budget per message, well under ZML's ~3.5 KB chunk. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 3000;
-/** Most mutations in one push message, whatever their size. */
-export const MAX_PUSH_ITEMS = 40;
+/** Most mutations in one hand-off message, whatever their size. */
+export const MAX_HAND_OFF_ITEMS = 40;
 
 // ---- watch → phone ----
 
 export type WatchRequest =
-  /** Outbox items, oldest first, in the numbering `stream` names. */
-  | { type: "push"; stream: OutboxStream; items: SequencedMutation[] }
+  /**
+   * Outbox items for the phone to keep and push, oldest first; each item's `seq` here is the
+   * watch's local item id, never reused within `stream` (the watch outbox's random name).
+   * Items may be few or none: the reply still says what waits on the phone.
+   */
+  | { type: "hand_off"; stream: string; batch: CompactBatch }
   | { type: "status" }
   /** `name` is what the approval page shows, e.g. "Amazfit Balance". */
   | { type: "pair_start"; name: string }
@@ -28,6 +37,11 @@ export type WatchRequest =
    * asked to sync now, so the phone checks the server for plan changes first.
    */
   | { type: "get_today"; weekday: number; date?: string; sync?: true };
+
+/** A request as the phone reads it: a hand-off's batch decoded and checked. */
+export type ReceivedWatchRequest =
+  | Exclude<WatchRequest, { type: "hand_off" }>
+  | { type: "hand_off"; stream: string; items: SequencedMutation[] };
 
 // ---- phone → watch ----
 
@@ -56,19 +70,33 @@ export interface PairingView {
   verificationUri?: string;
 }
 
+/** A mutation the server (or the phone's client) refused, as the watch shows it. */
+export interface RefusedItem {
+  /** The device seq it was sent with. */
+  seq: number;
+  op: string;
+  /** The id in the mutation's args, so the user can tell which set it was. */
+  entityId: string | null;
+  status: "rejected" | "conflict";
+  error: string;
+}
+
+/** The phone's answer to a hand-off. */
+export interface TakenReply {
+  type: "taken";
+  /** Every item of the stream with a local id up to here is stored on the phone (0: none). */
+  upTo: number;
+  /** Mutations on the phone still waiting for the server, and how many are sets. */
+  waitingItems: number;
+  waitingSets: number;
+  /** The latest refused mutations (kept on the phone until it clears them). */
+  refused: RefusedItem[];
+  /** Why the phone's last push stopped, while something waits. */
+  why?: LinkErrorCode;
+}
+
 export type PhoneReply =
-  | {
-      type: "acks";
-      generation: number;
-      /** Every pushed item with a seq up to here is durable on the server (0: none). */
-      upToSeq: number;
-      /** Rejected or conflicting items among them, with the server's reason. */
-      problems: AckProblem[];
-      /** Set when part of the push is still to go: try again after that many seconds. */
-      retry?: { reason: RetryReason; afterS: number };
-    }
-  /** The server expects `expectedSeq` next; the push that started at `firstSeq` was not sent. */
-  | { type: "rebase"; generation: number; firstSeq: number; expectedSeq: number }
+  | TakenReply
   | { type: "status"; paired: boolean; lastSyncAgoS: number | null }
   | ({ type: "pairing" } & PairingView)
   /**
@@ -152,7 +180,7 @@ function withBatch<T>(read: () => T): T {
 }
 
 export function messageBytes(message: string): number {
-  return utf8ByteLength(message);
+  return utf8Length(message);
 }
 
 // ---- watch requests ----
@@ -160,14 +188,8 @@ export function messageBytes(message: string): number {
 export function encodeWatchRequest(req: WatchRequest): string {
   const v = WATCH_LINK_VERSION;
   switch (req.type) {
-    case "push":
-      return JSON.stringify([
-        v,
-        "push",
-        req.stream.outboxId,
-        req.stream.generation,
-        encodeBatch(req.items),
-      ]);
+    case "hand_off":
+      return JSON.stringify([v, "hand_off", req.stream, req.batch]);
     case "status":
     case "pair_poll":
       return JSON.stringify([v, req.type]);
@@ -178,14 +200,14 @@ export function encodeWatchRequest(req: WatchRequest): string {
   }
 }
 
-export function decodeWatchRequest(text: string): WatchRequest {
+export function decodeWatchRequest(text: string): ReceivedWatchRequest {
   const m = open(text);
   switch (m[1]) {
-    case "push":
+    case "hand_off":
       return {
-        type: "push",
-        stream: { outboxId: str(m[2], "outbox id"), generation: int(m[3], "generation") },
-        items: withBatch(() => decodeBatch(m[4])),
+        type: "hand_off",
+        stream: str(m[2], "stream"),
+        items: withBatch(() => decodeBatch(m[3])),
       };
     case "status":
       return { type: "status" };
@@ -194,7 +216,7 @@ export function decodeWatchRequest(text: string): WatchRequest {
     case "pair_start":
       return { type: "pair_start", name: str(m[2], "name") };
     case "get_today": {
-      const req: WatchRequest = { type: "get_today", weekday: int(m[2], "weekday", 1) };
+      const req: ReceivedWatchRequest = { type: "get_today", weekday: int(m[2], "weekday", 1) };
       const date = optStr(m[3], "date");
       if (date !== undefined) req.date = date;
       if (m[4] === 1) req.sync = true;
@@ -205,31 +227,9 @@ export function decodeWatchRequest(text: string): WatchRequest {
   }
 }
 
-/**
- * The next push message: the oldest pending items that fit `maxBytes` (at most `maxItems`).
- * One item always goes, even alone over budget, so a large item cannot block the queue (ZML
- * still carries it, in several chunks).
- */
-export function encodePushChunk(
-  stream: OutboxStream,
-  pending: readonly SequencedMutation[],
-  opts: { maxBytes?: number; maxItems?: number } = {},
-): { message: string; count: number } {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-  let count = Math.min(pending.length, opts.maxItems ?? MAX_PUSH_ITEMS);
-  for (;;) {
-    const message = encodeWatchRequest({ type: "push", stream, items: pending.slice(0, count) });
-    const size = messageBytes(message);
-    if (size <= maxBytes || count <= 1) return { message, count };
-    // Shrink in proportion to the overshoot, by at least one item.
-    count = Math.max(1, Math.min(count - 1, Math.floor((count * maxBytes) / size)));
-  }
-}
-
 // ---- phone replies ----
 
 const PAIRING_STATES: readonly PairingState[] = ["idle", "pending", "paired", "denied", "expired"];
-const RETRY_REASONS: readonly RetryReason[] = ["offline", "server", "rate_limited"];
 const ERROR_CODES: readonly LinkErrorCode[] = [
   "offline",
   "server",
@@ -244,7 +244,9 @@ const MODES = ["reps", "hold", "amrap"] as const;
 const DELOAD = 1;
 const TAPER = 2;
 const ADJUSTED = 4;
-const PROBLEM_CODES = { rejected: "r", conflict: "c" } as const;
+/** Refusal statuses on the link, by their first letter. */
+const REFUSED_CODES = { r: "rejected", c: "conflict" } as const;
+type RefusedCode = keyof typeof REFUSED_CODES;
 
 function encodeToday(t: TodayPlan): unknown[] {
   // Exercise rows are unique (id, name) pairs; a cue rides on the first row of its id.
@@ -352,15 +354,22 @@ function decodeToday(m: unknown[]): TodayPlan {
 export function encodePhoneReply(reply: PhoneReply): string {
   const v = WATCH_LINK_VERSION;
   switch (reply.type) {
-    case "acks": {
-      const problems = reply.problems.map((p) =>
-        trimmed([p.seq, PROBLEM_CODES[p.status], p.error]),
+    case "taken": {
+      const refused = reply.refused.map((r) =>
+        trimmed([r.seq, r.op, r.entityId, r.status.charAt(0), r.error]),
       );
-      const retry = reply.retry === undefined ? null : [reply.retry.reason, reply.retry.afterS];
-      return JSON.stringify(trimmed([v, "acks", reply.generation, reply.upToSeq, problems, retry]));
+      return JSON.stringify(
+        trimmed([
+          v,
+          "taken",
+          reply.upTo,
+          reply.waitingItems,
+          reply.waitingSets,
+          refused,
+          reply.why,
+        ]),
+      );
     }
-    case "rebase":
-      return JSON.stringify([v, "rebase", reply.generation, reply.firstSeq, reply.expectedSeq]);
     case "status":
       return JSON.stringify([v, "status", reply.paired ? 1 : 0, reply.lastSyncAgoS]);
     case "pairing":
@@ -383,46 +392,36 @@ export function encodePhoneReply(reply: PhoneReply): string {
   }
 }
 
+function decodeRefused(raw: unknown): RefusedItem[] {
+  if (!Array.isArray(raw)) fail("refused must be a list");
+  return raw.map((row, i): RefusedItem => {
+    if (!Array.isArray(row)) fail(`refused ${i} must be an array`);
+    const code = oneOf(row[3], Object.keys(REFUSED_CODES) as RefusedCode[], `refused ${i} status`);
+    const status = REFUSED_CODES[code];
+    return {
+      seq: int(row[0], `refused ${i} seq`),
+      op: str(row[1], `refused ${i} op`),
+      entityId: optStr(row[2], `refused ${i} id`) ?? null,
+      status,
+      error: optStr(row[4], `refused ${i} error`) ?? status,
+    };
+  });
+}
+
 export function decodePhoneReply(text: string): PhoneReply {
   const m = open(text);
   switch (m[1]) {
-    case "acks": {
-      const rawProblems = present(m[4]) ? m[4] : [];
-      if (!Array.isArray(rawProblems)) fail("problems must be a list");
-      const problems = rawProblems.map((p, i): AckProblem => {
-        if (!Array.isArray(p)) fail(`problem ${i} must be an array`);
-        const code = oneOf(p[1], ["r", "c"] as const, `problem ${i} status`);
-        const problem: AckProblem = {
-          seq: int(p[0], `problem ${i} seq`, 1),
-          status: code === "r" ? "rejected" : "conflict",
-        };
-        const error = optStr(p[2], `problem ${i} error`);
-        if (error !== undefined) problem.error = error;
-        return problem;
-      });
-      const reply: PhoneReply = {
-        type: "acks",
-        generation: int(m[2], "generation"),
-        upToSeq: int(m[3], "upToSeq"),
-        problems,
+    case "taken": {
+      const reply: TakenReply = {
+        type: "taken",
+        upTo: int(m[2], "upTo"),
+        waitingItems: int(m[3], "waiting items"),
+        waitingSets: int(m[4], "waiting sets"),
+        refused: present(m[5]) ? decodeRefused(m[5]) : [],
       };
-      if (present(m[5])) {
-        const r = m[5];
-        if (!Array.isArray(r)) fail("retry must be [reason, afterS]");
-        reply.retry = {
-          reason: oneOf(r[0], RETRY_REASONS, "retry reason"),
-          afterS: int(r[1], "retry afterS"),
-        };
-      }
+      if (present(m[6])) reply.why = oneOf(m[6], ERROR_CODES, "why");
       return reply;
     }
-    case "rebase":
-      return {
-        type: "rebase",
-        generation: int(m[2], "generation"),
-        firstSeq: int(m[3], "firstSeq", 1),
-        expectedSeq: int(m[4], "expectedSeq", 1),
-      };
     case "status":
       return {
         type: "status",
@@ -473,13 +472,13 @@ function clip(text: string, max: number): string {
 
 /** Progressively shorter versions of a reply, least lossy first; the last is the floor. */
 function shrinkSteps(reply: PhoneReply): PhoneReply[] {
-  if (reply.type === "acks") {
+  if (reply.type === "taken") {
     return [60, 20, 0].map((max) => ({
       ...reply,
-      problems: reply.problems.map((p) => {
-        const { error, ...rest } = p;
-        return max === 0 || error === undefined ? rest : { ...rest, error: clip(error, max) };
-      }),
+      refused: reply.refused.map((r) => ({
+        ...r,
+        error: max === 0 ? r.status : clip(r.error, max),
+      })),
     }));
   }
   if (reply.type === "today") {
@@ -503,7 +502,8 @@ function shrinkSteps(reply: PhoneReply): PhoneReply[] {
 
 /**
  * Encodes a reply within `maxBytes`: error texts, cues and then names are shortened as needed
- * (acks and seqs never are). A today's plan that still does not fit becomes a `too_large` error.
+ * (counts and ids never are; a refused item may lose its reason, which the watch then shows as
+ * "rejected"). A today's plan that still does not fit becomes a `too_large` error.
  */
 export function encodePhoneReplyWithin(reply: PhoneReply, maxBytes = DEFAULT_MAX_MESSAGE_BYTES) {
   let message = encodePhoneReply(reply);

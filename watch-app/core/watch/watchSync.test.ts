@@ -1,12 +1,15 @@
-// The watch side of the link: acks only in the current numbering, rebases only for the push
-// they answer, retry advice and backoff, pairing and the today cache.
+// The watch side of the link: the outbox handed to the phone (removed only once the phone holds
+// it, the phone's backlog and refusals shown, backoff on the app's tick, at once when the phone
+// answers again), pairing and the week cache.
 import type { MutationBody } from "@runstrong/shared/schemas";
 import { describe, expect, it } from "vitest";
-import { Outbox } from "./outbox.ts";
-import { FakeClock, seededRandom } from "./testSupport/fakes.ts";
-import { MemoryKeyValueStore } from "./testSupport/memoryStore.ts";
-import { StubPhone } from "./testSupport/stubPhone.ts";
-import { type LocalDay, localDays, type TodayPlan } from "./todayPlan.ts";
+import { type LocalDay, localDays, type TodayPlan } from "../link/todayPlan.ts";
+import type { PhoneReply, ReceivedWatchRequest } from "../link/watchLink.ts";
+import { FakeClock, seededRandom } from "../testSupport/fakes.ts";
+import { settle } from "../testSupport/manualScheduler.ts";
+import { MemoryKeyValueStore } from "../testSupport/memoryStore.ts";
+import { queuedIds } from "../testSupport/queued.ts";
+import { StubPhone, takesAll } from "../testSupport/stubPhone.ts";
 import { WatchSync } from "./watchSync.ts";
 
 const finish = (n: number): MutationBody => ({
@@ -14,116 +17,118 @@ const finish = (n: number): MutationBody => ({
   args: { id: `S${n}`, ended_at: "2025-01-06T07:30:00.000Z" },
 });
 
-function rig(count = 3) {
+async function rig(count = 3) {
   const store = new MemoryKeyValueStore();
   const clock = new FakeClock();
-  const outbox = Outbox.open(store, { newId: () => "OB" });
-  outbox.append(Array.from({ length: count }, (_, i) => finish(i + 1)));
   const phone = new StubPhone();
-  const sync = new WatchSync({ link: phone, outbox, store, clock, random: seededRandom() });
-  return { store, clock, outbox, phone, sync };
+  const sync = new WatchSync({ link: phone, store, clock, random: seededRandom() });
+  await sync.queue.enqueue(Array.from({ length: count }, (_, i) => finish(i + 1)));
+  return { store, clock, phone, sync };
 }
 
+/** A phone that takes the hand-off but cannot reach the server (`why`). */
+const takesButWaits =
+  (why: "offline" | "server" | "unpaired") =>
+  (req: ReceivedWatchRequest): PhoneReply | null => {
+    if (req.type !== "hand_off") return null;
+    const n = req.items.length;
+    const upTo = req.items[n - 1]?.seq ?? 0;
+    return { type: "taken", upTo, waitingItems: 3, waitingSets: 0, refused: [], why };
+  };
+
 describe("WatchSync", () => {
-  it("removes acknowledged items and records when it last synced", async () => {
-    const r = rig();
-    r.phone.answer = (req) =>
-      req.type === "push" ? { type: "acks", generation: 0, upToSeq: 3, problems: [] } : null;
+  it("hands the outbox to the phone, forgets it once taken, and records the sync", async () => {
+    const r = await rig();
+    r.phone.answer = takesAll;
     await r.sync.pushAll();
-    expect(r.outbox.size).toBe(0);
-    expect(r.sync.status()).toMatchObject({
-      paired: true,
-      lastSyncAtMs: r.clock.now(),
-      problem: null,
-    });
-    expect(r.phone.received).toHaveLength(1);
+    expect(r.sync.queue.waiting().items).toBe(0);
+    const sent = r.phone.received.filter((q) => q.type === "hand_off");
+    expect(sent.map((q) => q.type === "hand_off" && q.items.map((i) => i.seq))).toEqual([
+      [1, 2, 3],
+    ]);
+    expect(r.sync.status()).toMatchObject({ pendingItems: 0, paired: true, problem: null });
+    expect(r.sync.status().lastSyncAtMs).toBe(r.clock.now());
   });
 
-  it("keeps a push's server problem on screen while sets wait, even when status answers", async () => {
-    const r = rig();
-    r.phone.answer = (req) =>
-      req.type === "push" ? { type: "error", code: "server", message: "down" } : null;
+  it("keeps every item while the phone is away, and resends what a lost reply left", async () => {
+    const r = await rig();
     await r.sync.pushAll();
-    expect(r.sync.status().problem).toBe("server");
+    expect(r.sync.status()).toMatchObject({ pendingItems: 3, problem: "phone_away" });
+    // The phone takes two of them and the reply says so: only the third stays.
     r.phone.answer = (req) =>
-      req.type === "status" ? { type: "status", paired: true, lastSyncAgoS: null } : null;
+      req.type === "hand_off"
+        ? { type: "taken", upTo: 2, waitingItems: 0, waitingSets: 0, refused: [] }
+        : null;
+    await r.sync.pushAll();
+    expect(queuedIds(r.sync.queue)).toEqual([3]);
+    // Every hand-off names the same stream: the phone tells a resend from new items by it.
+    const streams = new Set(r.phone.received.map((q) => (q.type === "hand_off" ? q.stream : "")));
+    expect(streams.size).toBe(1);
+  });
+
+  it("counts what waits on the phone and says why, then clears when the phone has pushed it", async () => {
+    const r = await rig();
+    r.phone.answer = takesButWaits("offline");
+    await r.sync.pushAll();
+    expect(r.sync.queue.waiting().items).toBe(0);
+    expect(r.sync.status()).toMatchObject({ pendingItems: 3, problem: "offline" });
+    r.phone.answer = takesAll;
+    await r.sync.pushAll();
+    expect(r.sync.status()).toMatchObject({ pendingItems: 0, problem: null });
+  });
+
+  it("retries after the backoff on the app's tick (15 s, jittered), at once when the phone is back", async () => {
+    const r = await rig();
+    await r.sync.pushAll();
+    const tries = () => r.phone.received.length;
+    expect(tries()).toBe(1);
+    r.clock.advance(7_000);
+    r.sync.tick();
+    await settle();
+    expect(tries()).toBe(1);
+    r.clock.advance(30_000);
+    r.sync.tick();
+    await settle();
+    expect(tries()).toBe(2);
+    // The phone answers something else: what waits goes at once.
+    r.phone.answer = (req) =>
+      req.type === "status" ? { type: "status", paired: true, lastSyncAgoS: 5 } : takesAll(req);
     await r.sync.refreshStatus();
-    expect(r.sync.status().problem).toBe("server");
-    r.clock.advance(3_600_000);
+    await settle();
+    expect(r.sync.queue.waiting().items).toBe(0);
+  });
+
+  it("shows the phone's refusals as the watch's", async () => {
+    const r = await rig();
     r.phone.answer = (req) =>
-      req.type === "push" ? { type: "acks", generation: 0, upToSeq: 3, problems: [] } : null;
+      req.type === "hand_off"
+        ? {
+            type: "taken",
+            upTo: 3,
+            waitingItems: 0,
+            waitingSets: 0,
+            refused: [
+              { seq: 7, op: "set.log", entityId: "S1-2", status: "rejected", error: "reps" },
+            ],
+          }
+        : null;
     await r.sync.pushAll();
-    expect(r.sync.status().problem).toBeNull();
-    // With nothing waiting, a status answer clears a stale server problem.
-    r.phone.answer = () => ({ type: "error", code: "server", message: "down" });
-    await r.sync.refreshStatus();
-    expect(r.sync.status().problem).toBe("server");
-    r.phone.answer = () => ({ type: "status", paired: true, lastSyncAgoS: 5 });
-    await r.sync.refreshStatus();
-    expect(r.sync.status().problem).toBeNull();
+    expect(r.sync.status().rejected).toEqual([
+      { seq: 7, op: "set.log", entityId: "S1-2", status: "rejected", error: "reps" },
+    ]);
   });
 
-  it("ignores acks about another numbering and rebases only the push it answers", async () => {
-    const r = rig();
-    r.phone.answer = () => ({ type: "acks", generation: 7, upToSeq: 3, problems: [] });
-    await r.sync.pushAll();
-    expect(r.outbox.size).toBe(3);
-    r.clock.advance(3_600_000);
-    r.phone.answer = () => ({ type: "rebase", generation: 0, firstSeq: 2, expectedSeq: 1 });
-    await r.sync.pushAll();
-    expect(r.outbox.stream.generation).toBe(0);
-    r.clock.advance(3_600_000);
-    const answers = [
-      { type: "rebase" as const, generation: 0, firstSeq: 1, expectedSeq: 11 },
-      { type: "acks" as const, generation: 1, upToSeq: 13, problems: [] },
-    ];
-    r.phone.answer = () => answers.shift() ?? null;
-    await r.sync.pushAll();
-    expect(r.outbox.stream.generation).toBe(1);
-    expect(r.outbox.size).toBe(0);
-    const lastPush = r.phone.received[r.phone.received.length - 1];
-    expect(lastPush?.type === "push" && lastPush.items.map((i) => i.seq)).toEqual([11, 12, 13]);
-  });
-
-  it("waits as the phone advises, and backs off while it is away", async () => {
-    const r = rig();
-    r.phone.answer = () => ({
-      type: "acks",
-      generation: 0,
-      upToSeq: 1,
-      problems: [],
-      retry: { reason: "server", afterS: 20 },
-    });
-    await r.sync.pushAll();
-    expect(r.outbox.size).toBe(2);
-    expect(r.sync.status().problem).toBe("server");
-    expect(r.sync.due()).toBe(false);
-    r.clock.advance(20_000);
-    expect(r.sync.due()).toBe(true);
-    r.phone.answer = () => null;
-    const waits: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      const before = r.clock.now();
-      await r.sync.pushAll();
-      while (!r.sync.due()) r.clock.advance(500);
-      waits.push(r.clock.now() - before);
-    }
-    expect(r.sync.status().problem).toBe("phone_away");
-    // 15 s doubling, jittered into the upper half of each step.
-    expect(waits[0]).toBeGreaterThanOrEqual(7_500);
-    expect(waits[3]).toBeGreaterThanOrEqual(60_000);
-    expect(waits[3]).toBeLessThanOrEqual(120_500);
-  });
-
-  it("shows unpaired after an unpaired error, and paired again once pairing completes", async () => {
-    const r = rig();
-    r.phone.answer = () => ({ type: "error", code: "unpaired", message: "Pair the watch first." });
+  it("shows unpaired when the phone has no token, and hands off at once when pairing completes", async () => {
+    const r = await rig();
+    r.phone.answer = takesButWaits("unpaired");
     await r.sync.pushAll();
     expect(r.sync.status()).toMatchObject({ paired: false, problem: "unpaired", pendingItems: 3 });
     r.phone.answer = (req) =>
       req.type === "pair_start"
         ? { type: "pairing", state: "pending", userCode: "ACDE-FGHJ", expiresInS: 600 }
-        : { type: "pairing", state: "paired" };
+        : req.type === "hand_off"
+          ? takesAll(req)
+          : { type: "pairing", state: "paired" };
     expect(await r.sync.startPairing("Balance")).toMatchObject({
       state: "pending",
       receivedAtMs: r.clock.now(),
@@ -133,12 +138,12 @@ describe("WatchSync", () => {
       name: "Balance",
     });
     await r.sync.pollPairing();
-    expect(r.sync.status().paired).toBe(true);
-    expect(r.sync.due()).toBe(true);
+    await settle();
+    expect(r.sync.status()).toMatchObject({ paired: true, pendingItems: 0 });
   });
 
   it("keeps the weekday cache of older phones: by weekday, dropped when the plan changes", async () => {
-    const r = rig(0);
+    const r = await rig(0);
     const day = (weekday: number, planId: string): TodayPlan => ({
       weekday,
       planId,
@@ -158,7 +163,6 @@ describe("WatchSync", () => {
     // Survives a restart, and a week later still answers by weekday.
     const again = new WatchSync({
       link: r.phone,
-      outbox: r.outbox,
       store: r.store,
       clock: r.clock,
       random: seededRandom(),
@@ -174,7 +178,7 @@ describe("WatchSync", () => {
   });
 
   it("keeps a week by date, asks only today while the phone's rev is unchanged, and drops past dates", async () => {
-    const r = rig(0);
+    const r = await rig(0);
     let rev = 11;
     const dated = (d: LocalDay): TodayPlan => ({
       weekday: d.weekday,
@@ -238,7 +242,7 @@ describe("WatchSync", () => {
   });
 
   it("keeps one no-plan answer for every day, and drops it when a plan arrives", async () => {
-    const r = rig(0);
+    const r = await rig(0);
     r.phone.answer = (req) =>
       req.type === "get_today"
         ? {

@@ -1,31 +1,33 @@
 // The phone side of the watch app, platform-free: answers the watch's messages by talking to
-// the sync service — pairing, relaying outbox pushes (acknowledging only what the server
-// acknowledged), and serving each day's session from the week of GET /plans/today answers.
-import type { Platform, PushResponse } from "@runstrong/shared/schemas";
-import { Backoff } from "./backoff.ts";
-import type { SequencedMutation } from "./mutationBatch.ts";
-import type { AckProblem, OutboxStream } from "./outbox.ts";
-import { PhonePairing, readToken, type StoredToken, TOKEN_KEY } from "./phonePairing.ts";
-import { PlanMirror, type PullOutcome } from "./planMirror.ts";
-import { PlanWeek } from "./planWeek.ts";
-import type { Clock, HttpClient, RandomSource, Scheduler, SettingsStore } from "./ports.ts";
-import {
-  type ApiFailure,
-  DEFAULT_SERVER_URL,
-  isTransient,
-  normaliseServerUrl,
-  ServerApi,
-} from "./serverApi.ts";
-import { type LocalDay, localDays, noPlanToday, todayFromSession } from "./todayPlan.ts";
+// the sync service — pairing, taking the watch's sets into the phone's outbox, which the shared
+// push client sends with the Bearer token (phone/phoneOutbox.ts), and serving each day's
+// session from the week of GET /plans/today answers.
+import { Backoff, isTransient as stopIsTransient } from "@runstrong/shared/client";
+import type { Platform } from "@runstrong/shared/schemas";
+import type { SequencedMutation } from "../link/mutationBatch.ts";
+import { type LocalDay, localDays, noPlanToday, todayFromSession } from "../link/todayPlan.ts";
 import {
   DEFAULT_MAX_MESSAGE_BYTES,
   decodeWatchRequest,
   encodePhoneReplyWithin,
   type PhoneReply,
+  type ReceivedWatchRequest,
   type RetryReason,
   WatchLinkError,
-  type WatchRequest,
-} from "./watchLink.ts";
+} from "../link/watchLink.ts";
+import type { Clock, HttpClient, RandomSource, Scheduler, SettingsStore } from "../ports.ts";
+import { PhoneOutbox } from "./phoneOutbox.ts";
+import { PhonePairing, readToken, TOKEN_KEY } from "./phonePairing.ts";
+import { PlanMirror, type PullOutcome } from "./planMirror.ts";
+import { PlanWeek } from "./planWeek.ts";
+import {
+  type ApiFailure,
+  DEFAULT_SERVER_URL,
+  failureOf,
+  isTransient,
+  normaliseServerUrl,
+  ServerApi,
+} from "./serverApi.ts";
 
 export interface PhoneRelayDeps {
   http: HttpClient;
@@ -42,32 +44,24 @@ export interface PhoneRelayDeps {
 }
 
 export const SERVER_URL_KEY = "runstrong.serverUrl";
-/** Which watch outbox numbering this token's server-side seqs follow (see `push`). */
+/** Where the phone of an earlier version kept the watch's seq binding (removed on unpair). */
 const STREAM_KEY = "runstrong.stream";
 const LAST_SYNC_KEY = "runstrong.lastSync";
-/** The protocol's ceiling per push body. */
-export const MAX_PUSH_BODY_MUTATIONS = 200;
 const DEFAULT_PULL_MAX_AGE_MS = 10 * 60_000;
 /** A runner's "sync now" pulls unless the last pull is younger than this (repeated taps). */
 const SYNC_NOW_MIN_PULL_MS = 5_000;
 /** The week the watch carries away: today and the six following dates. */
 export const WEEK_LENGTH = 7;
 
-interface StreamBinding {
-  key: string;
-  deviceId: string;
-}
-
-type AcksReply = Extract<PhoneReply, { type: "acks" }>;
-
-const streamKey = (s: OutboxStream) => `${s.outboxId}:${s.generation}`;
-
 export class PhoneRelay {
   readonly pairing: PhonePairing;
+  /** The watch's sets on their way to the server (the one push loop of the watch app). */
+  readonly outbox: PhoneOutbox;
   private readonly api: ServerApi;
   private readonly mirror: PlanMirror;
   private readonly week: PlanWeek;
-  private readonly pushBackoff: Backoff;
+  /** Wait advised to the watch for calls that failed for a passing reason. */
+  private readonly retryBackoff: Backoff;
   private readonly pullBackoff: Backoff;
   private cancelPullRetry: (() => void) | null = null;
   /** Watch requests are handled one at a time so pushes never overlap. */
@@ -79,9 +73,18 @@ export class PhoneRelay {
     this.api = new ServerApi(deps.http, () => this.serverUrl());
     this.mirror = new PlanMirror({ api: this.api, settings: deps.settings, clock: deps.clock });
     this.week = new PlanWeek({ api: this.api, settings: deps.settings, clock: deps.clock });
-    this.pushBackoff = new Backoff({ random });
+    this.retryBackoff = new Backoff({ random });
     this.pullBackoff = new Backoff({ random });
     this.maxBytes = deps.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+    this.outbox = new PhoneOutbox({
+      api: this.api,
+      settings: deps.settings,
+      scheduler: deps.scheduler,
+      clock: deps.clock,
+      random,
+      onUnauthorized: () => this.forgetToken(),
+      onSynced: () => this.markSynced(),
+    });
     this.pairing = new PhonePairing({
       api: this.api,
       settings: deps.settings,
@@ -119,6 +122,10 @@ export class PhoneRelay {
     await this.unpair();
   }
 
+  /**
+   * Drops the token and the plan copy. The watch's sets taken here stay and go with the next
+   * pairing (as they would have stayed on the watch).
+   */
   async unpair(): Promise<void> {
     // A pairing under way would otherwise store a token again and undo the unpair.
     this.pairing.stop();
@@ -134,6 +141,8 @@ export class PhoneRelay {
     await this.deps.settings.remove(STREAM_KEY);
     await this.mirror.clear();
     await this.week.clear();
+    const token = await readToken(this.deps.settings);
+    if (token !== null) await this.outbox.paired(token.device_id);
     await this.pullNow();
   }
 
@@ -145,7 +154,7 @@ export class PhoneRelay {
   }
 
   private async answer(message: string): Promise<string> {
-    let req: WatchRequest;
+    let req: ReceivedWatchRequest;
     try {
       req = decodeWatchRequest(message);
     } catch (e) {
@@ -168,10 +177,10 @@ export class PhoneRelay {
     return encodePhoneReplyWithin(reply, this.maxBytes);
   }
 
-  private async route(req: WatchRequest): Promise<PhoneReply> {
+  private async route(req: ReceivedWatchRequest): Promise<PhoneReply> {
     switch (req.type) {
-      case "push":
-        return this.push(req.stream, req.items);
+      case "hand_off":
+        return this.handOff(req.stream, req.items);
       case "status":
         return this.status();
       case "pair_start": {
@@ -231,114 +240,23 @@ export class PhoneRelay {
     if (res.kind === "error" && res.status === 429) {
       return {
         reason: "rate_limited",
-        afterS: res.retryAfterS ?? Math.ceil(this.pushBackoff.next() / 1000),
+        afterS: res.retryAfterS ?? Math.ceil(this.retryBackoff.next() / 1000),
       };
     }
-    const afterS = Math.ceil(this.pushBackoff.next() / 1000);
+    const afterS = Math.ceil(this.retryBackoff.next() / 1000);
     return { reason: res.kind === "network" ? "offline" : "server", afterS };
   }
 
-  // ---- push ----
-
-  private async readBinding(): Promise<StreamBinding | null> {
-    const text = await this.deps.settings.get(STREAM_KEY);
-    if (text === null) return null;
-    try {
-      return JSON.parse(text) as StreamBinding;
-    } catch {
-      return null;
-    }
-  }
-
-  private postPush(token: StoredToken, items: readonly SequencedMutation[]) {
-    return this.api.call<PushResponse>("POST", "/sync/push", {
-      token: token.access_token,
-      body: {
-        schema: 1,
-        mutations: items.map((i) => ({ seq: i.seq, op: i.mutation.op, args: i.mutation.args })),
-      },
-    });
-  }
+  // ---- sets from the watch ----
 
   /**
-   * Relays outbox items. Seq numbering: the server numbers seqs per device (per token), the
-   * watch per outbox. Before the first push of an outbox numbering under this token, an empty
-   * push reads the server's `last_seq`; if the watch's first item is not `last_seq + 1` (new
-   * pairing, reinstalled watch, restored database) the watch is told to rebase onto it rather
-   * than having new items swallowed as `duplicate` or refused as `seq_gap`. Items the server
-   * already holds under their entity ids are harmless to resend.
+   * Takes the watch's items into the phone's outbox (durably, once each), pushes what waits for
+   * a while, and tells the watch how far it may forget its items and what still waits here.
    */
-  private async push(stream: OutboxStream, items: SequencedMutation[]): Promise<PhoneReply> {
-    const token = await readToken(this.deps.settings);
-    if (token === null)
-      return { type: "error", code: "unpaired", message: "Pair the watch first." };
-    const acks = (upToSeq: number, problems: AckProblem[]): AcksReply => ({
-      type: "acks",
-      generation: stream.generation,
-      upToSeq,
-      problems,
-    });
-    const first = items[0];
-    if (first === undefined) return acks(0, []);
-    const binding = await this.readBinding();
-    if (binding?.key !== streamKey(stream) || binding.deviceId !== token.device_id) {
-      const probe = await this.postPush(token, []);
-      if (probe.kind !== "ok") return this.failureReply(probe);
-      const expected = probe.body.last_seq + 1;
-      if (first.seq !== expected) {
-        return {
-          type: "rebase",
-          generation: stream.generation,
-          firstSeq: first.seq,
-          expectedSeq: expected,
-        };
-      }
-      const bound: StreamBinding = { key: streamKey(stream), deviceId: token.device_id };
-      await this.deps.settings.set(STREAM_KEY, JSON.stringify(bound));
-    }
-
-    let upToSeq = 0;
-    const problems: AckProblem[] = [];
-    for (let at = 0; at < items.length; at += MAX_PUSH_BODY_MUTATIONS) {
-      const body = items.slice(at, at + MAX_PUSH_BODY_MUTATIONS);
-      const res = await this.postPush(token, body);
-      if (res.kind === "ok") {
-        const acked = new Map(res.body.acks.map((a) => [a.seq, a]));
-        // Only a contiguous run of acknowledged items is reported durable.
-        for (const item of body) {
-          const ack = acked.get(item.seq);
-          if (ack === undefined) break;
-          upToSeq = item.seq;
-          if (ack.status === "rejected" || ack.status === "conflict") {
-            const problem: AckProblem = { seq: ack.seq, status: ack.status };
-            if (ack.error !== undefined) problem.error = ack.error;
-            problems.push(problem);
-          }
-        }
-        if (upToSeq !== body[body.length - 1]?.seq) break;
-        continue;
-      }
-      // Whatever went before in this request is durable and reported; the rest waits.
-      if (res.kind === "error" && res.error === "seq_gap") {
-        await this.deps.settings.remove(STREAM_KEY);
-        const expected = Number(res.body.expected);
-        if (upToSeq === 0 && Number.isSafeInteger(expected) && expected >= 1) {
-          const firstSeq = (body[0] as SequencedMutation).seq;
-          return { type: "rebase", generation: stream.generation, firstSeq, expectedSeq: expected };
-        }
-        break;
-      }
-      if (upToSeq === 0) return this.failureReply(res);
-      if (res.kind === "error" && res.status === 401) await this.forgetToken();
-      const retry = this.retryAdvice(res);
-      if (retry !== null) return { ...acks(upToSeq, problems), retry };
-      break;
-    }
-    if (upToSeq > 0) {
-      this.pushBackoff.reset();
-      await this.markSynced();
-    }
-    return acks(upToSeq, problems);
+  private async handOff(stream: string, items: SequencedMutation[]): Promise<PhoneReply> {
+    const upTo = await this.outbox.take(stream, items);
+    if ((await this.outbox.client.pending()) > 0) await this.outbox.push();
+    return this.outbox.reply(upTo);
   }
 
   // ---- pull and today ----
@@ -347,16 +265,7 @@ export class PhoneRelay {
   async pullNow(): Promise<PullOutcome> {
     const token = await readToken(this.deps.settings);
     if (token === null) {
-      return {
-        ok: false,
-        failure: {
-          kind: "error",
-          status: 401,
-          error: "unauthorized",
-          message: "Not paired.",
-          body: {},
-        },
-      };
+      return { ok: false, stopped: { kind: "unauthorized", message: "Not paired." } };
     }
     this.cancelPullRetry?.();
     this.cancelPullRetry = null;
@@ -365,17 +274,17 @@ export class PhoneRelay {
       if (outcome.changed) this.week.markStale();
       this.pullBackoff.reset();
       await this.markSynced();
-    } else if (isTransient(outcome.failure)) {
-      const failure = outcome.failure;
+    } else if (stopIsTransient(outcome.stopped)) {
+      const stop = outcome.stopped;
       const waitMs =
-        failure.kind === "error" && failure.retryAfterS !== undefined
-          ? failure.retryAfterS * 1000
+        stop.kind === "rate_limited" && stop.retryAfterMs !== null
+          ? stop.retryAfterMs
           : this.pullBackoff.next();
       this.cancelPullRetry = this.deps.scheduler.schedule(waitMs, () => {
         this.cancelPullRetry = null;
         void this.pullNow();
       });
-    } else if (outcome.failure.kind === "error" && outcome.failure.status === 401) {
+    } else if (outcome.stopped.kind === "unauthorized") {
       await this.forgetToken();
     }
     return outcome;
@@ -404,7 +313,7 @@ export class PhoneRelay {
     // The pull notices plan and settings changes; it also feeds the fallback below.
     if (token !== null && (pulledAt === null || now - pulledAt > maxAge)) {
       const outcome = await this.pullNow();
-      if (!outcome.ok) failure = outcome.failure;
+      if (!outcome.ok) failure = failureOf(outcome.stopped);
     }
     const days = localDays(now, this.deps.clock.utcOffsetMinutes(), WEEK_LENGTH);
     const day: LocalDay =

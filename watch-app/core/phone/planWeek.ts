@@ -2,9 +2,9 @@
 // asked one date at a time, kept in the phone's settings so the watch is answered (and can
 // carry the week away) without the server. A 404 means the runner has no active plan.
 import type { TodayResponse } from "@runstrong/shared/schemas";
-import type { Clock, SettingsStore } from "./ports.ts";
+import type { DaySession, LocalDay } from "../link/todayPlan.ts";
+import type { Clock, SettingsStore } from "../ports.ts";
 import type { ApiFailure, ServerApi } from "./serverApi.ts";
-import type { DaySession, LocalDay } from "./todayPlan.ts";
 
 const WEEK_KEY = "runstrong.week";
 /** The week is asked again at most this often, unless a pull brought plan or settings changes. */

@@ -1,6 +1,7 @@
 // The phone's HTTP calls to the sync service (protocol v1): builds requests, parses JSON
 // answers and sorts every outcome into ok / protocol error / no answer, without throwing.
-import type { HttpClient } from "./ports.ts";
+import type { StopReason, SyncTransport } from "@runstrong/shared/client";
+import type { HttpClient } from "../ports.ts";
 
 export const DEFAULT_SERVER_URL = "http://127.0.0.1:8787";
 const API_PREFIX = "/api/v1";
@@ -41,11 +42,101 @@ export function normaliseServerUrl(url: string): string {
   return url.trim().replace(/\/+$/, "");
 }
 
+/** A stop of the shared client's loops in the terms of the phone's other calls. */
+export function failureOf(stop: StopReason): ApiFailure {
+  switch (stop.kind) {
+    case "offline":
+      return { kind: "network", message: stop.message };
+    case "unauthorized":
+      return { kind: "error", status: 401, error: "unauthorized", message: stop.message, body: {} };
+    case "rate_limited": {
+      const failure: ApiFailure = {
+        kind: "error",
+        status: 429,
+        error: "rate_limited",
+        message: stop.message,
+        body: {},
+      };
+      if (stop.retryAfterMs !== null) failure.retryAfterS = Math.ceil(stop.retryAfterMs / 1000);
+      return failure;
+    }
+    case "server":
+      return {
+        kind: "error",
+        status: stop.status,
+        error: "server",
+        message: stop.message,
+        body: {},
+      };
+    case "refused":
+      return {
+        kind: "error",
+        status: stop.status,
+        error: stop.error,
+        message: stop.message,
+        body: {},
+      };
+  }
+}
+
 export class ServerApi {
+  /** The last call got no HTTP answer; the next answer means the network is back. */
+  private away = false;
+  private readonly back = new Set<() => void>();
+
   constructor(
     private readonly http: HttpClient,
     private readonly baseUrl: () => Promise<string>,
   ) {}
+
+  /** Calls `listener` when a call is answered again after one got no answer; returns unsubscribe. */
+  onBack(listener: () => void): () => void {
+    this.back.add(listener);
+    return () => {
+      this.back.delete(listener);
+    };
+  }
+
+  /** Sends through the shell's HttpClient, noting whether the server is within reach. */
+  private async send(request: Parameters<HttpClient>[0]): ReturnType<HttpClient> {
+    let response: Awaited<ReturnType<HttpClient>>;
+    try {
+      response = await this.http(request);
+    } catch (e) {
+      this.away = true;
+      throw e;
+    }
+    if (this.away) {
+      this.away = false;
+      // After this answer has been handled, so a listener's push queues behind it.
+      void Promise.resolve().then(() => {
+        this.back.forEach((l) => {
+          l();
+        });
+      });
+    }
+    return response;
+  }
+
+  /** The shared sync client's transport: the API with this device's Bearer token. */
+  transport(token: string): SyncTransport {
+    return {
+      request: async (req) => {
+        const headers: Record<string, string> = {
+          accept: "application/json",
+          authorization: `Bearer ${token}`,
+        };
+        if (req.body !== undefined) headers["content-type"] = "application/json";
+        const url = `${normaliseServerUrl(await this.baseUrl())}${API_PREFIX}${req.path}`;
+        const res = await this.send(
+          req.body === undefined
+            ? { method: req.method, url, headers }
+            : { method: req.method, url, headers, body: req.body },
+        );
+        return { status: res.status, body: res.body, headers: res.headers };
+      },
+    };
+  }
 
   async call<T>(
     method: "GET" | "POST",
@@ -59,8 +150,8 @@ export class ServerApi {
     try {
       response =
         opts.body === undefined
-          ? await this.http({ method, url, headers })
-          : await this.http({
+          ? await this.send({ method, url, headers })
+          : await this.send({
               method,
               url,
               headers: { ...headers, "content-type": "application/json" },

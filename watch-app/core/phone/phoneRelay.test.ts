@@ -1,21 +1,21 @@
-// The phone relay against a scripted server: pairing polls, push relaying with acks only for
-// what the server acknowledged, seq rebasing and backoff (the week of sessions:
-// phoneRelay.today.test.ts).
+// The phone relay against a scripted server: pairing polls, and the watch's hand-offs taken once
+// into the phone's outbox and pushed by the shared sync client, never across devices (the week
+// of sessions: phoneRelay.today.test.ts).
 import type { MutationBody } from "@runstrong/shared/schemas";
 import { describe, expect, it } from "vitest";
-import type { SequencedMutation } from "./mutationBatch.ts";
-import { TOKEN_KEY } from "./phonePairing.ts";
-import { PhoneRelay } from "./phoneRelay.ts";
-import { FakeClock } from "./testSupport/fakes.ts";
-import { ManualScheduler } from "./testSupport/manualScheduler.ts";
-import { MemorySettingsStore } from "./testSupport/memoryStore.ts";
-import { json, ScriptedHttp } from "./testSupport/scriptedHttp.ts";
+import { encodeBatch, type SequencedMutation } from "../link/mutationBatch.ts";
 import {
   decodePhoneReply,
   encodeWatchRequest,
   type PhoneReply,
   type WatchRequest,
-} from "./watchLink.ts";
+} from "../link/watchLink.ts";
+import { FakeClock } from "../testSupport/fakes.ts";
+import { ManualScheduler } from "../testSupport/manualScheduler.ts";
+import { MemorySettingsStore } from "../testSupport/memoryStore.ts";
+import { json, ScriptedHttp } from "../testSupport/scriptedHttp.ts";
+import { TOKEN_KEY } from "./phonePairing.ts";
+import { PhoneRelay } from "./phoneRelay.ts";
 
 async function rig(opts: { paired?: boolean; maxMessageBytes?: number } = {}) {
   const clock = new FakeClock();
@@ -47,8 +47,6 @@ async function rig(opts: { paired?: boolean; maxMessageBytes?: number } = {}) {
   };
 }
 
-const stream = { outboxId: "OUTBOX1", generation: 0 };
-
 function setLog(n: number): MutationBody {
   return {
     op: "set.log",
@@ -66,13 +64,6 @@ function setLog(n: number): MutationBody {
 
 const items = (first: number, count: number): SequencedMutation[] =>
   Array.from({ length: count }, (_, i) => ({ seq: first + i, mutation: setLog(first + i) }));
-
-const applied = (seqs: number[], lastSeq = seqs[seqs.length - 1] ?? 0) =>
-  json(200, {
-    acks: seqs.map((seq) => ({ seq, status: "applied" })),
-    last_seq: lastSeq,
-    cursor: "c",
-  });
 
 const emptyChanges = { plans: [], sessions: [], sets: [], runs: [], assessments: [], settings: [] };
 
@@ -122,7 +113,7 @@ describe("PhoneRelay pairing", () => {
         token(b);
         return json(200, { access_token: "tok-new", token_type: "Bearer", device_id: "dev-9" });
       })
-      .on("GET", "/api/v1/sync/pull?limit=500", (req) => {
+      .on("GET", "/api/v1/sync/pull?limit=500&kinds=plans,settings", (req) => {
         expect(req.headers.authorization).toBe("Bearer tok-new");
         return json(200, { changes: emptyChanges, cursor: "c1", has_more: false, last_seq: 0 });
       });
@@ -254,37 +245,42 @@ describe("PhoneRelay pairing", () => {
   });
 });
 
-describe("PhoneRelay push", () => {
-  it("reads last_seq once per outbox numbering, then pushes with the Bearer token", async () => {
+const handOff = (stream: string, list: SequencedMutation[]): WatchRequest => ({
+  type: "hand_off",
+  stream,
+  batch: encodeBatch(list),
+});
+
+/** The server's side: every push applied in order; an empty push finds the device at lastSeq. */
+function applyAll(log: string[], token = "tok-1") {
+  let lastSeq = 0;
+  return (req: { headers: Record<string, string> }, body: unknown) => {
+    expect(req.headers.authorization).toBe(`Bearer ${token}`);
+    const mutations = (body as { mutations: { seq: number; args: { id: string } }[] }).mutations;
+    const acks = mutations.map((m) => {
+      if (m.seq <= lastSeq) return { seq: m.seq, status: "duplicate" };
+      lastSeq = m.seq;
+      log.push(m.args.id);
+      return { seq: m.seq, status: "applied" };
+    });
+    return json(200, { acks, last_seq: lastSeq, cursor: "c" });
+  };
+}
+
+describe("PhoneRelay hand-off", () => {
+  it("takes the watch's items, pushes them with the Bearer token and says nothing waits", async () => {
     const r = await rig();
-    r.http
-      .on("POST", "/api/v1/sync/push", (req, body) => {
-        expect(req.headers.authorization).toBe("Bearer tok-1");
-        expect(req.headers["content-type"]).toBe("application/json");
-        expect(body).toEqual({ schema: 1, mutations: [] });
-        return json(200, { acks: [], last_seq: 0, cursor: "c" });
-      })
-      .on("POST", "/api/v1/sync/push", (_q, body) => {
-        expect(body).toEqual({
-          schema: 1,
-          mutations: items(1, 3).map((i) => ({
-            seq: i.seq,
-            op: i.mutation.op,
-            args: i.mutation.args,
-          })),
-        });
-        return applied([1, 2, 3]);
-      });
-    expect(await r.send({ type: "push", stream, items: items(1, 3) })).toEqual({
-      type: "acks",
-      generation: 0,
-      upToSeq: 3,
-      problems: [],
+    const applied: string[] = [];
+    const server = applyAll(applied);
+    r.http.on("POST", "/api/v1/sync/push", server).on("POST", "/api/v1/sync/push", server);
+    expect(await r.send(handOff("w1", items(1, 3)))).toEqual({
+      type: "taken",
+      upTo: 3,
+      waitingItems: 0,
+      waitingSets: 0,
+      refused: [],
     });
-    r.http.on("POST", "/api/v1/sync/push", applied([4]));
-    expect(await r.send({ type: "push", stream, items: items(4, 1) })).toMatchObject({
-      upToSeq: 4,
-    });
+    expect(applied).toEqual(["S1-1", "S1-2", "S1-3"]);
     expect(r.http.remaining).toBe(0);
     expect(await r.send({ type: "status" })).toEqual({
       type: "status",
@@ -293,169 +289,107 @@ describe("PhoneRelay push", () => {
     });
   });
 
-  it("passes rejected and conflicting acks to the watch as durable, with their errors", async () => {
+  it("takes each item of a stream once: a resend after a lost reply stores and pushes nothing twice", async () => {
     const r = await rig();
-    r.http.on("POST", "/api/v1/sync/push", json(200, { acks: [], last_seq: 0, cursor: "c" })).on(
-      "POST",
-      "/api/v1/sync/push",
-      json(200, {
-        acks: [
-          { seq: 1, status: "applied" },
-          { seq: 2, status: "rejected", error: "reps: must be >= 0" },
-          { seq: 3, status: "duplicate" },
-        ],
-        last_seq: 3,
-        cursor: "c",
-      }),
-    );
-    expect(await r.send({ type: "push", stream, items: items(1, 3) })).toEqual({
-      type: "acks",
-      generation: 0,
-      upToSeq: 3,
-      problems: [{ seq: 2, status: "rejected", error: "reps: must be >= 0" }],
+    r.http.on("POST", "/api/v1/sync/push", "network");
+    expect(await r.send(handOff("w1", items(1, 2)))).toMatchObject({
+      upTo: 2,
+      waitingItems: 2,
+      waitingSets: 2,
+      why: "offline",
     });
+    // The reply was lost: the watch sends the same two and one more.
+    r.http.on("POST", "/api/v1/sync/push", "network");
+    expect(await r.send(handOff("w1", items(1, 3)))).toMatchObject({ upTo: 3, waitingItems: 3 });
+    const applied: string[] = [];
+    const server = applyAll(applied);
+    r.http.on("POST", "/api/v1/sync/push", server).on("POST", "/api/v1/sync/push", server);
+    expect(await r.send(handOff("w1", items(1, 3)))).toMatchObject({ upTo: 3, waitingItems: 0 });
+    expect(applied).toEqual(["S1-1", "S1-2", "S1-3"]);
+    // Another stream (the watch's outbox started afresh) is new: its ids are taken again.
+    expect(await r.relay.outbox.take("w2", items(1, 1))).toBe(1);
   });
 
-  it("asks the watch to rebase when its first seq is not the server's next", async () => {
-    const r = await rig();
-    // A new pairing: the server's device starts at 0 but the watch is at 57.
-    r.http.on("POST", "/api/v1/sync/push", json(200, { acks: [], last_seq: 0, cursor: "c" }));
-    expect(await r.send({ type: "push", stream, items: items(57, 2) })).toEqual({
-      type: "rebase",
-      generation: 0,
-      firstSeq: 57,
-      expectedSeq: 1,
+  it("takes items while unpaired and keeps them: the reply says unpaired, nothing is sent", async () => {
+    const r = await rig({ paired: false });
+    expect(await r.send(handOff("w1", items(1, 2)))).toMatchObject({
+      upTo: 2,
+      waitingItems: 2,
+      why: "unpaired",
     });
-    // A reinstalled watch restarting at 1 while the server is at 12: not swallowed as duplicates.
-    const fresh = { outboxId: "OUTBOX2", generation: 0 };
-    r.http.on("POST", "/api/v1/sync/push", json(200, { acks: [], last_seq: 12, cursor: "c" }));
-    expect(await r.send({ type: "push", stream: fresh, items: items(1, 2) })).toMatchObject({
-      type: "rebase",
-      expectedSeq: 13,
-    });
-    // After rebasing the watch pushes in a new generation, which is probed and bound.
-    r.http
-      .on("POST", "/api/v1/sync/push", json(200, { acks: [], last_seq: 12, cursor: "c" }))
-      .on("POST", "/api/v1/sync/push", applied([13, 14]));
-    expect(
-      await r.send({ type: "push", stream: { ...fresh, generation: 1 }, items: items(13, 2) }),
-    ).toMatchObject({ type: "acks", generation: 1, upToSeq: 14 });
+    expect(r.http.remaining).toBe(0);
   });
 
-  it("turns a 409 seq_gap into a rebase onto the expected seq", async () => {
-    const r = await rig();
-    r.http
-      .on("POST", "/api/v1/sync/push", json(200, { acks: [], last_seq: 4, cursor: "c" }))
-      .on("POST", "/api/v1/sync/push", applied([5]))
-      // Meanwhile the server's database was restored to last_seq 2.
-      .on(
-        "POST",
-        "/api/v1/sync/push",
-        json(409, { error: "seq_gap", message: "Expected seq 3 next", expected: 3 }),
-      );
-    await r.send({ type: "push", stream, items: items(5, 1) });
-    expect(await r.send({ type: "push", stream, items: items(6, 2) })).toEqual({
-      type: "rebase",
-      generation: 0,
-      firstSeq: 6,
-      expectedSeq: 3,
-    });
-  });
-
-  it("splits pushes into bodies of at most 200 and reports what went through when one fails", async () => {
-    const r = await rig();
-    r.http
-      .on("POST", "/api/v1/sync/push", json(200, { acks: [], last_seq: 0, cursor: "c" }))
-      .on("POST", "/api/v1/sync/push", (_q, body) => {
-        const seqs = (body as { mutations: { seq: number }[] }).mutations.map((m) => m.seq);
-        expect(seqs).toHaveLength(200);
-        return applied(seqs);
-      })
-      .on("POST", "/api/v1/sync/push", (_q, body) => {
-        expect((body as { mutations: unknown[] }).mutations).toHaveLength(50);
-        return json(503, { error: "internal", message: "D1 unavailable" });
-      });
-    expect(await r.send({ type: "push", stream, items: items(1, 250) })).toEqual({
-      type: "acks",
-      generation: 0,
-      upToSeq: 200,
-      problems: [],
-      retry: { reason: "server", afterS: 2 },
-    });
-  });
-
-  it("answers retry-later with growing, jittered waits when the server is down or the phone offline", async () => {
-    const r = await rig();
-    r.http
-      .on("POST", "/api/v1/sync/push", "network")
-      .on("POST", "/api/v1/sync/push", json(500, { error: "internal", message: "boom" }))
-      .on("POST", "/api/v1/sync/push", json(502, {}))
-      .on(
-        "POST",
-        "/api/v1/sync/push",
-        json(429, { error: "rate_limited", message: "slow" }, { "retry-after": "30" }),
-      );
-    const replies = [];
-    for (let i = 0; i < 4; i++)
-      replies.push(await r.send({ type: "push", stream, items: items(1, 1) }));
-    expect(replies).toEqual([
-      { type: "error", code: "offline", message: "network down", retryAfterS: 2 },
-      { type: "error", code: "server", message: "boom", retryAfterS: 3 },
-      { type: "error", code: "server", message: "HTTP 502", retryAfterS: 6 },
-      { type: "error", code: "rate_limited", message: "slow", retryAfterS: 30 },
-    ]);
-  });
-
-  it("on 401 forgets the token and says unpaired; nothing is acknowledged", async () => {
+  it("on 401 forgets the token; the items stay for the next pairing", async () => {
     const r = await rig();
     r.http.on(
       "POST",
       "/api/v1/sync/push",
       json(401, { error: "unauthorized", message: "revoked" }),
     );
-    expect(await r.send({ type: "push", stream, items: items(1, 2) })).toEqual({
-      type: "error",
-      code: "unpaired",
-      message: "revoked",
+    expect(await r.send(handOff("w1", items(1, 2)))).toMatchObject({
+      waitingItems: 2,
+      why: "unpaired",
     });
     expect(await r.settings.get(TOKEN_KEY)).toBeNull();
-    // Unpaired now: no request is made at all.
-    expect(await r.send({ type: "push", stream, items: items(1, 2) })).toMatchObject({
-      code: "unpaired",
+    expect(await r.relay.outbox.client.pending()).toBe(2);
+  });
+
+  it("never sends a numbering bound to one device to another: it asks the new device first", async () => {
+    const r = await rig();
+    const applied: string[] = [];
+    const first = applyAll(applied);
+    r.http.on("POST", "/api/v1/sync/push", first).on("POST", "/api/v1/sync/push", first);
+    await r.send(handOff("w1", items(1, 2)));
+    expect(await r.relay.outbox.client.outbox.read()).toMatchObject({ deviceId: "dev-1" });
+    await r.settings.set(TOKEN_KEY, JSON.stringify({ access_token: "tok-2", device_id: "dev-2" }));
+    const applied2: string[] = [];
+    const second = applyAll(applied2, "tok-2");
+    r.http
+      .on("POST", "/api/v1/sync/push", (req, body) => {
+        expect(body).toEqual({ schema: 1, mutations: [] });
+        return second(req, body);
+      })
+      .on("POST", "/api/v1/sync/push", second);
+    await r.send(handOff("w1", items(3, 1)));
+    expect(applied2).toEqual(["S1-3"]);
+    expect(await r.relay.outbox.client.outbox.read()).toMatchObject({
+      deviceId: "dev-2",
+      bound: true,
+      items: [],
     });
-    expect(await r.send({ type: "status" })).toEqual({
-      type: "status",
-      paired: false,
-      lastSyncAgoS: null,
-    });
-    expect(r.http.remaining).toBe(0);
+  });
+
+  it("narrows a 400 down to the one bad mutation and tells the watch, within a small budget", async () => {
+    const r = await rig({ maxMessageBytes: 1000 });
+    const applied: string[] = [];
+    const server = applyAll(applied);
+    r.http.on("POST", "/api/v1/sync/push", server);
+    const bad: SequencedMutation = {
+      seq: 3,
+      mutation: { op: "set.teleport", args: { id: "x" } } as unknown as MutationBody,
+    };
+    const refuse = (_q: unknown, body: unknown) => {
+      const ms = (body as { mutations: { op: string }[] }).mutations;
+      return ms.some((m) => m.op === "set.teleport")
+        ? json(400, { error: "invalid_body", message: `unknown op ${"x".repeat(300)}` })
+        : server(_q as never, body);
+    };
+    for (let k = 0; k < 8; k++) r.http.on("POST", "/api/v1/sync/push", refuse);
+    const reply = await r.send(handOff("w1", [...items(1, 2), bad, ...items(4, 2)]));
+    expect(reply).toMatchObject({ type: "taken", upTo: 5, waitingItems: 0 });
+    expect(reply.type === "taken" && reply.refused).toEqual([
+      expect.objectContaining({ op: "set.teleport", entityId: "x", status: "rejected" }),
+    ]);
+    // (This fake server applies the stand-in that keeps seq 3; the real one rejects it.)
+    expect(applied.filter((id) => id !== undefined)).toEqual(["S1-1", "S1-2", "S1-4", "S1-5"]);
   });
 
   it("refuses malformed messages and other protocol versions with an error reply", async () => {
     const r = await rig();
-    expect(decodePhoneReply(await r.relay.handle("{"))).toMatchObject({ code: "bad_request" });
-    expect(decodePhoneReply(await r.relay.handle('[9,"status"]'))).toMatchObject({
-      code: "version",
-    });
-  });
-});
-
-describe("PhoneRelay message budget", () => {
-  it("keeps replies within a small budget (Fitbit)", async () => {
-    const r = await rig({ maxMessageBytes: 400 });
-    r.http.on("POST", "/api/v1/sync/push", json(200, { acks: [], last_seq: 0, cursor: "c" })).on(
-      "POST",
-      "/api/v1/sync/push",
-      json(200, {
-        acks: items(1, 20).map((i) => ({ seq: i.seq, status: "rejected", error: "x".repeat(300) })),
-        last_seq: 20,
-        cursor: "c",
-      }),
-    );
-    const text = await r.relay.handle(
-      encodeWatchRequest({ type: "push", stream, items: items(1, 20) }),
-    );
-    expect(text.length).toBeLessThanOrEqual(400);
-    expect(decodePhoneReply(text)).toMatchObject({ type: "acks", upToSeq: 20 });
+    const bad = decodePhoneReply(await r.relay.handle("not json"));
+    expect(bad).toMatchObject({ type: "error", code: "bad_request" });
+    const version = decodePhoneReply(await r.relay.handle(JSON.stringify([99, "status"])));
+    expect(version).toMatchObject({ type: "error", code: "version" });
   });
 });

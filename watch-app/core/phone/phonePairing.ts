@@ -1,10 +1,10 @@
 // Pairs the phone (on behalf of the watch) with the sync service by the device authorization
 // grant (RFC 8628 as sync protocol v1 adapts it): get a user code, poll for the token.
+import { Backoff } from "@runstrong/shared/client";
 import type { PairResponse, Platform, TokenResponse } from "@runstrong/shared/schemas";
-import { Backoff } from "./backoff.ts";
-import type { Clock, RandomSource, Scheduler, SettingsStore } from "./ports.ts";
+import type { PairingView } from "../link/watchLink.ts";
+import type { Clock, RandomSource, Scheduler, SettingsStore } from "../ports.ts";
 import { type ApiFailure, isTransient, type ServerApi } from "./serverApi.ts";
-import type { PairingView } from "./watchLink.ts";
 
 export const TOKEN_KEY = "runstrong.token";
 const PAIRING_KEY = "runstrong.pairing";

@@ -112,15 +112,28 @@ function sessionOf(m: MutationBody): { id: string; time: string } | null {
 }
 
 class BatchWriter {
-  readonly sessions: [string, number][] = [];
-  readonly exercises: string[] = [];
   private readonly sessionIndex = new Map<string, number>();
   private readonly exerciseIndex = new Map<string, number>();
 
+  /** Starts from the tables of a batch already written, so new rows can join its rows. */
+  constructor(
+    readonly sessions: [string, number][] = [],
+    readonly exercises: string[] = [],
+  ) {
+    for (let i = 0; i < sessions.length; i++)
+      this.sessionIndex.set((sessions[i] as [string, number])[0], i);
+    for (let i = 0; i < exercises.length; i++) this.exerciseIndex.set(exercises[i] as string, i);
+  }
+
   session(id: string, time: string): number {
+    return this.sessionAt(id, wholeSecondsOf(time) ?? 0);
+  }
+
+  /** The index of session `id`, added with `base` when new. */
+  sessionAt(id: string, base: number): number {
     const known = this.sessionIndex.get(id);
     if (known !== undefined) return known;
-    this.sessions.push([id, wholeSecondsOf(time) ?? 0]);
+    this.sessions.push([id, base]);
     this.sessionIndex.set(id, this.sessions.length - 1);
     return this.sessions.length - 1;
   }
@@ -221,8 +234,15 @@ function encodeItem(item: SequencedMutation, w: BatchWriter): unknown[] {
   return row ?? [item.seq, OP_OTHER, m.op, m.args];
 }
 
-export function encodeBatch(items: readonly SequencedMutation[]): CompactBatch {
-  const w = new BatchWriter();
+/**
+ * Encodes `items`; with `onto`, appends them to that batch (its tables extended, its rows kept
+ * first), which is how the watch adds a step's mutations to its stored queue without decoding it.
+ */
+export function encodeBatch(
+  items: readonly SequencedMutation[],
+  onto?: CompactBatch,
+): CompactBatch {
+  const w = onto === undefined ? new BatchWriter() : new BatchWriter([...onto[0]], [...onto[1]]);
   // Register sessions first so each base is its earliest compact time in the batch order
   // (a session.start when present), keeping offsets small and non-negative in practice.
   for (const item of items) {
@@ -230,6 +250,33 @@ export function encodeBatch(items: readonly SequencedMutation[]): CompactBatch {
     if (owner !== null) w.session(owner.id, owner.time);
   }
   const rows = items.map((item) => encodeItem(item, w));
+  return [w.sessions, w.exercises, onto === undefined ? rows : [...onto[2], ...rows]];
+}
+
+/** The seq of an encoded row (its first element, for every kind). */
+export const rowSeq = (row: unknown[]): number => row[0] as number;
+
+/** True for a `set.log` row, compact or in the fallback form. */
+export const isSetRow = (row: unknown[]): boolean =>
+  row[1] === OP_SET_LOG || (row[1] === OP_OTHER && row[2] === "set.log");
+
+/**
+ * The batch with only the rows `keep` accepts, its tables cut to what those rows refer to and
+ * reindexed: a hand-off carries only the sessions and exercises of the sets it holds.
+ */
+export function selectRows(
+  batch: CompactBatch,
+  keep: (row: unknown[], index: number) => boolean,
+): CompactBatch {
+  const w = new BatchWriter();
+  const rows = batch[2].filter(keep).map((row) => {
+    if (row[1] === OP_OTHER) return row;
+    const copy = row.slice();
+    const [id, base] = batch[0][row[2] as number] as [string, number];
+    copy[2] = w.sessionAt(id, base);
+    if (row[1] === OP_SET_LOG) copy[4] = w.exercise(batch[1][row[4] as number] as string);
+    return copy;
+  });
   return [w.sessions, w.exercises, rows];
 }
 

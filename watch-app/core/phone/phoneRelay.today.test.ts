@@ -4,12 +4,17 @@
 // plan stands in only while the endpoint is out of reach.
 import type { PlanDay } from "@runstrong/shared/schemas";
 import { describe, expect, it } from "vitest";
-import { TOKEN_KEY } from "./phonePairing.ts";
-import { PhoneRelay } from "./phoneRelay.ts";
-import { FakeClock } from "./testSupport/fakes.ts";
-import { ManualScheduler } from "./testSupport/manualScheduler.ts";
-import { MemorySettingsStore } from "./testSupport/memoryStore.ts";
-import { json, ScriptedHttp } from "./testSupport/scriptedHttp.ts";
+import {
+  decodePhoneReply,
+  encodeWatchRequest,
+  messageBytes,
+  type PhoneReply,
+  type WatchRequest,
+} from "../link/watchLink.ts";
+import { FakeClock } from "../testSupport/fakes.ts";
+import { ManualScheduler } from "../testSupport/manualScheduler.ts";
+import { MemorySettingsStore } from "../testSupport/memoryStore.ts";
+import { json, ScriptedHttp } from "../testSupport/scriptedHttp.ts";
 import {
   answerFor,
   EXERCISES,
@@ -20,14 +25,9 @@ import {
   scriptWeek,
   settingsRecord,
   WEEK,
-} from "./testSupport/weekFixtures.ts";
-import {
-  decodePhoneReply,
-  encodeWatchRequest,
-  messageBytes,
-  type PhoneReply,
-  type WatchRequest,
-} from "./watchLink.ts";
+} from "../testSupport/weekFixtures.ts";
+import { TOKEN_KEY } from "./phonePairing.ts";
+import { PhoneRelay } from "./phoneRelay.ts";
 
 async function rig(opts: { maxMessageBytes?: number } = {}) {
   const clock = new FakeClock();
@@ -64,12 +64,12 @@ const getDay = (date: string, weekday: number, sync?: true) => ({
 describe("PhoneRelay week of sessions", () => {
   it("asks /plans/today for today and the six following dates in turn, and answers each date with its progressed session", async () => {
     const r = await rig();
-    r.http.on("GET", "/api/v1/sync/pull?limit=500", firstPull());
+    r.http.on("GET", "/api/v1/sync/pull?limit=500&kinds=plans,settings", firstPull());
     scriptWeek(r.http);
     r.http.on("GET", "/api/v1/exercises", EXERCISES);
     const monday = await r.send(getDay(WEEK[0] as string, 1));
     expect(r.http.requests.map((q) => q.url.replace(/^.*\/api\/v1/, ""))).toEqual([
-      "/sync/pull?limit=500",
+      "/sync/pull?limit=500&kinds=plans,settings",
       ...WEEK.map((d) => `/plans/today?date=${d}`),
       "/exercises",
     ]);
@@ -129,7 +129,7 @@ describe("PhoneRelay week of sessions", () => {
 
   it("says there is no plan on a 404, forgets the week and names where to build one", async () => {
     const r = await rig();
-    r.http.on("GET", "/api/v1/sync/pull?limit=500", firstPull());
+    r.http.on("GET", "/api/v1/sync/pull?limit=500&kinds=plans,settings", firstPull());
     scriptWeek(r.http);
     r.http.on("GET", "/api/v1/exercises", EXERCISES);
     await r.send(getDay(WEEK[0] as string, 1));
@@ -167,7 +167,7 @@ describe("PhoneRelay week of sessions", () => {
 
   it("asks again when a pull brings a plan change, at most every few minutes otherwise, and when the app opens", async () => {
     const r = await rig();
-    r.http.on("GET", "/api/v1/sync/pull?limit=500", firstPull());
+    r.http.on("GET", "/api/v1/sync/pull?limit=500&kinds=plans,settings", firstPull());
     scriptWeek(r.http);
     r.http.on("GET", "/api/v1/exercises", EXERCISES);
     const first = await r.send(getDay(WEEK[0] as string, 1));
@@ -182,7 +182,7 @@ describe("PhoneRelay week of sessions", () => {
     r.clock.advance(9 * 60_000);
     r.http.on(
       "GET",
-      "/api/v1/sync/pull?limit=500&cursor=v1",
+      "/api/v1/sync/pull?cursor=v1&limit=500&kinds=plans,settings",
       pullPage({ plans: [planRecord("P1", { ...PLAN, name: "Marathon build" })] }, "v2"),
     );
     scriptWeek(r.http, (d) =>
@@ -209,7 +209,7 @@ describe("PhoneRelay week of sessions", () => {
     r.clock.advance(40_000);
     r.http.on(
       "GET",
-      "/api/v1/sync/pull?limit=500&cursor=v2",
+      "/api/v1/sync/pull?cursor=v2&limit=500&kinds=plans,settings",
       pullPage({ settings: [settingsRecord("P1")] }, "v3"),
     );
     scriptWeek(r.http, (d) => json(200, answerFor(d, { taper: d === WEEK[0] })));
@@ -219,7 +219,11 @@ describe("PhoneRelay week of sessions", () => {
     r.clock.advance(3_000);
     await r.send(getDay(WEEK[0] as string, 1, true));
     r.clock.advance(5_000);
-    r.http.on("GET", "/api/v1/sync/pull?limit=500&cursor=v3", pullPage({}, "v4"));
+    r.http.on(
+      "GET",
+      "/api/v1/sync/pull?cursor=v3&limit=500&kinds=plans,settings",
+      pullPage({}, "v4"),
+    );
     await r.send(getDay(WEEK[0] as string, 1, true));
     expect(r.http.remaining).toBe(0);
 
@@ -237,7 +241,7 @@ describe("PhoneRelay week of sessions", () => {
 
   it("stands in with the pulled plan only while the endpoint is out of reach and nothing is stored", async () => {
     const r = await rig();
-    r.http.on("GET", "/api/v1/sync/pull?limit=500", firstPull());
+    r.http.on("GET", "/api/v1/sync/pull?limit=500&kinds=plans,settings", firstPull());
     r.http.on("GET", `/api/v1/plans/today?date=${WEEK[0]}`, "network");
     r.http.on("GET", "/api/v1/exercises", EXERCISES);
     expect(await r.send(getDay(WEEK[0] as string, 1))).toEqual({
@@ -284,7 +288,7 @@ describe("PhoneRelay week of sessions", () => {
 
   it("asks for a date beyond the stored week on its own", async () => {
     const r = await rig();
-    r.http.on("GET", "/api/v1/sync/pull?limit=500", firstPull());
+    r.http.on("GET", "/api/v1/sync/pull?limit=500&kinds=plans,settings", firstPull());
     scriptWeek(r.http);
     r.http.on("GET", "/api/v1/plans/today?date=2025-01-13", json(200, answerFor("2025-01-13")));
     r.http.on("GET", "/api/v1/exercises", EXERCISES);
@@ -321,7 +325,7 @@ describe("PhoneRelay week of sessions", () => {
         weight_kg: 12.5,
       })),
     };
-    r.http.on("GET", "/api/v1/sync/pull?limit=500", firstPull());
+    r.http.on("GET", "/api/v1/sync/pull?limit=500&kinds=plans,settings", firstPull());
     scriptWeek(r.http, (d) =>
       json(
         200,

@@ -9,6 +9,8 @@ import {
   view,
 } from "@runstrong/shared/engine";
 import { describe, expect, it } from "vitest";
+import type { TodayPlan } from "../link/todayPlan.ts";
+import { T0 } from "../testSupport/fakes.ts";
 import { BUILTIN_ROUTINES } from "./builtinRoutines.ts";
 import {
   agoText,
@@ -19,8 +21,6 @@ import {
   type WatchScreen,
   WHY_MAX_CHARS,
 } from "./screens.ts";
-import { T0 } from "./testSupport/fakes.ts";
-import type { TodayPlan } from "./todayPlan.ts";
 import type { SyncStatus } from "./watchSync.ts";
 
 const synced: SyncStatus = {

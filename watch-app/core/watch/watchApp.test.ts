@@ -2,11 +2,17 @@
 // pairing from the watch, and the refusals a user can meet.
 import type { MutationBody } from "@runstrong/shared/schemas";
 import { describe, expect, it } from "vitest";
-import { FakeClock, RecordingHaptics, RecordingScreen, seededRandom } from "./testSupport/fakes.ts";
-import { settle } from "./testSupport/manualScheduler.ts";
-import { MemoryKeyValueStore } from "./testSupport/memoryStore.ts";
-import { StubPhone } from "./testSupport/stubPhone.ts";
-import type { TodayPlan } from "./todayPlan.ts";
+import type { TodayPlan } from "../link/todayPlan.ts";
+import {
+  FakeClock,
+  RecordingHaptics,
+  RecordingScreen,
+  seededRandom,
+} from "../testSupport/fakes.ts";
+import { settle } from "../testSupport/manualScheduler.ts";
+import { MemoryKeyValueStore } from "../testSupport/memoryStore.ts";
+import { queuedMutations } from "../testSupport/queued.ts";
+import { StubPhone, takesAll } from "../testSupport/stubPhone.ts";
 import { WatchApp } from "./watchApp.ts";
 
 // T0 is Monday 2025-01-06 07:00 UTC; with the clock's +60 min offset still Monday.
@@ -73,10 +79,7 @@ describe("WatchApp", () => {
     });
     app.act({ type: "start", choice: "today" });
     expect(app.screen()).toMatchObject({ kind: "reps", exercise: "Squat", target: "8 reps" });
-    const start = app.outbox.pending()[0]?.mutation as Extract<
-      MutationBody,
-      { op: "session.start" }
-    >;
+    const start = (await queuedMutations(app))[0] as Extract<MutationBody, { op: "session.start" }>;
     expect(start.args).toMatchObject({
       plan_id: "P1",
       plan_day: 1,
@@ -85,7 +88,7 @@ describe("WatchApp", () => {
     });
   });
 
-  it("starts a built-in routine with its cues when no plan is known", () => {
+  it("starts a built-in routine with its cues when no plan is known", async () => {
     const r = rig();
     const app = r.open();
     app.act({ type: "start", choice: "today" });
@@ -96,7 +99,7 @@ describe("WatchApp", () => {
       exercise: "Plank",
       cue: expect.any(String),
     });
-    expect(app.outbox.pending()[0]?.mutation.args).toMatchObject({ source: "routine:core-day" });
+    expect((await queuedMutations(app))[0]?.args).toMatchObject({ source: "routine:core-day" });
   });
 
   it("refuses to start when unsynced sets fill the storage, and says why", () => {
@@ -197,19 +200,11 @@ describe("WatchApp", () => {
     app.act({ type: "start", choice: "routine:core-day" });
     app.act({ type: "finish" });
     app.act({ type: "finish" });
-    r.phone.answer = (req) =>
-      req.type === "push"
-        ? {
-            type: "acks",
-            generation: 0,
-            upToSeq: req.items[req.items.length - 1]?.seq ?? 0,
-            problems: [],
-          }
-        : null;
+    r.phone.answer = (req) => takesAll(req);
     await settle();
     app.act({ type: "close_summary" });
     await settle();
-    expect(app.outbox.size).toBe(0);
+    expect(app.sync.queue.waiting().items).toBe(0);
     expect(app.screen()).toMatchObject({ kind: "home", sync: { text: "Synced just now" } });
   });
 });

@@ -9,37 +9,51 @@ import {
 import type { MutationBody } from "@runstrong/shared/schemas";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type SequencedMutation, withWholeSecondTimes } from "./mutationBatch.ts";
-import { newUlid } from "./sessionIds.ts";
-import { entityIdArb, sequencedArb } from "./testSupport/mutationArbitraries.ts";
-import { report } from "./testSupport/report.ts";
+import { entityIdArb, sequencedArb } from "../testSupport/mutationArbitraries.ts";
+import { report } from "../testSupport/report.ts";
+import { newUlid } from "../watch/sessionIds.ts";
+import { encodeBatch, type SequencedMutation, withWholeSecondTimes } from "./mutationBatch.ts";
 import type { TodayPlan } from "./todayPlan.ts";
 import {
   decodePhoneReply,
   decodeWatchRequest,
   encodePhoneReply,
   encodePhoneReplyWithin,
-  encodePushChunk,
   encodeWatchRequest,
   messageBytes,
   type PhoneReply,
+  type ReceivedWatchRequest,
   WatchLinkError,
   type WatchRequest,
 } from "./watchLink.ts";
 
-const streamArb = fc.record(
-  { outboxId: fc.stringMatching(/^[0-9A-Z]{26}$/), generation: fc.nat({ max: 1000 }) },
-  { noNullPrototype: true },
-);
+const streamArb = fc.stringMatching(/^[0-9a-z-]{1,36}$/);
+const refusedArb = fc
+  .record({
+    seq: fc.integer({ min: 1, max: 1_000_000 }),
+    op: fc.constantFrom("set.log", "session.finish", "set.teleport"),
+    entityId: fc.option(fc.stringMatching(/^[0-9a-z-]{1,20}$/), { nil: null }),
+    status: fc.constantFrom("rejected" as const, "conflict" as const),
+    error: fc.string({ minLength: 1, maxLength: 40 }),
+  })
+  .map((r) => ({ ...r }));
 
-const requestArb: fc.Arbitrary<WatchRequest> = fc.oneof(
+/** What the watch sends for a request the phone should read back as `req`. */
+const sent = (req: ReceivedWatchRequest): WatchRequest =>
+  req.type === "hand_off"
+    ? { type: "hand_off", stream: req.stream, batch: encodeBatch(req.items) }
+    : req;
+
+const requestArb: fc.Arbitrary<ReceivedWatchRequest> = fc.oneof(
   fc
     .record({ stream: streamArb, items: sequencedArb(40) })
-    .map((r): WatchRequest => ({ type: "push", ...r })),
-  fc.constant<WatchRequest>({ type: "status" }),
-  fc.constant<WatchRequest>({ type: "pair_poll" }),
-  fc.string({ maxLength: 60 }).map((name): WatchRequest => ({ type: "pair_start", name })),
-  fc.integer({ min: 1, max: 7 }).map((weekday): WatchRequest => ({ type: "get_today", weekday })),
+    .map((r): ReceivedWatchRequest => ({ type: "hand_off", ...r })),
+  fc.constant<ReceivedWatchRequest>({ type: "status" }),
+  fc.constant<ReceivedWatchRequest>({ type: "pair_poll" }),
+  fc.string({ maxLength: 60 }).map((name): ReceivedWatchRequest => ({ type: "pair_start", name })),
+  fc
+    .integer({ min: 1, max: 7 })
+    .map((weekday): ReceivedWatchRequest => ({ type: "get_today", weekday })),
   fc
     .record(
       {
@@ -49,7 +63,7 @@ const requestArb: fc.Arbitrary<WatchRequest> = fc.oneof(
       },
       { requiredKeys: ["weekday", "date"] },
     )
-    .map((r): WatchRequest => ({ type: "get_today", ...r })),
+    .map((r): ReceivedWatchRequest => ({ type: "get_today", ...r })),
 );
 
 const engineItemArb: fc.Arbitrary<EngineItem> = fc
@@ -99,46 +113,23 @@ const todayArb: fc.Arbitrary<TodayPlan> = fc
     return { ...(present as Omit<TodayPlan, "cues">), cues };
   });
 
+/** A record without its undefined fields, as a decoded message has them. */
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
 const replyArb: fc.Arbitrary<PhoneReply> = fc.oneof(
   fc
     .record({
-      generation: fc.nat({ max: 1000 }),
-      upToSeq: fc.nat({ max: 1_000_000 }),
-      problems: fc.array(
-        fc
-          .record(
-            {
-              seq: fc.integer({ min: 1, max: 1_000_000 }),
-              status: fc.constantFrom("rejected" as const, "conflict" as const),
-              error: fc.option(fc.string({ maxLength: 80 }), { nil: undefined }),
-            },
-            { noNullPrototype: true },
-          )
-          .map((p) => (p.error === undefined ? { seq: p.seq, status: p.status } : p)),
-        { maxLength: 5 },
-      ),
-      retry: fc.option(
-        fc.record(
-          {
-            reason: fc.constantFrom("offline" as const, "server" as const, "rate_limited" as const),
-            afterS: fc.nat({ max: 3600 }),
-          },
-          { noNullPrototype: true },
-        ),
-        { nil: undefined },
-      ),
+      upTo: fc.nat({ max: 1_000_000 }),
+      waitingItems: fc.nat({ max: 1000 }),
+      waitingSets: fc.nat({ max: 1000 }),
+      refused: fc.array(refusedArb, { maxLength: 10 }),
+      why: fc.option(fc.constantFrom("offline" as const, "server" as const, "unpaired" as const), {
+        nil: undefined,
+      }),
     })
-    .map((r): PhoneReply => {
-      const { retry, ...rest } = r;
-      return retry === undefined ? { type: "acks", ...rest } : { type: "acks", ...rest, retry };
-    }),
-  fc
-    .record({
-      generation: fc.nat({ max: 1000 }),
-      firstSeq: fc.integer({ min: 1, max: 1_000_000 }),
-      expectedSeq: fc.integer({ min: 1, max: 1_000_000 }),
-    })
-    .map((r): PhoneReply => ({ type: "rebase", ...r })),
+    .map((r): PhoneReply => defined({ type: "taken", ...r })),
   fc
     .record({ paired: fc.boolean(), lastSyncAgoS: fc.option(fc.nat(), { nil: null }) })
     .map((r): PhoneReply => ({ type: "status", ...r })),
@@ -189,7 +180,7 @@ describe("watch link codec", () => {
   it("decodes every watch request to exactly what was encoded", () => {
     fc.assert(
       fc.property(requestArb, (req) => {
-        expect(decodeWatchRequest(encodeWatchRequest(req))).toStrictEqual(req);
+        expect(decodeWatchRequest(encodeWatchRequest(sent(req)))).toStrictEqual(req);
       }),
       { numRuns: 400 },
     );
@@ -221,7 +212,7 @@ describe("watch link codec", () => {
       fc.tuple(fc.constant(1), fc.string(), fc.anything()).map((t) => JSON.stringify(t)),
       fc
         .tuple(
-          fc.constantFrom("push", "acks", "today", "pairing", "error"),
+          fc.constantFrom("push", "pushed", "today", "pairing", "error"),
           fc.array(fc.jsonValue()),
         )
         .map(([type, rest]) => JSON.stringify([1, type, ...rest])),
@@ -276,18 +267,16 @@ function engineSession(sets: number): MutationBody[] {
 const sequenced = (ms: MutationBody[]): SequencedMutation[] =>
   ms.map((mutation, i) => ({ seq: 1041 + i, mutation }));
 
-describe("watch link sizes", () => {
-  const stream = { outboxId: newUlid(T0, () => 0.5), generation: 0 };
+const push = (items: SequencedMutation[]) =>
+  encodeWatchRequest({ type: "hand_off", stream: "wq3k9z0a7mx2c", batch: encodeBatch(items) });
 
+describe("watch link sizes", () => {
   it("costs a few dozen bytes per logged set", () => {
     const items = sequenced(engineSession(6));
     const setLogs = items.filter((i) => i.mutation.op === "set.log");
     expect(setLogs).toHaveLength(12);
-    const full = encodePushChunk(stream, items).message;
-    const withoutLastSet = encodePushChunk(
-      stream,
-      items.filter((i) => i !== setLogs[setLogs.length - 1]),
-    ).message;
+    const full = push(items);
+    const withoutLastSet = push(items.filter((i) => i !== setLogs[setLogs.length - 1]));
     const perSet = messageBytes(full) - messageBytes(withoutLastSet);
     const jsonPerSet = messageBytes(JSON.stringify({ seq: 1050, ...setLogs[0]?.mutation }));
     report(
@@ -296,56 +285,45 @@ describe("watch link sizes", () => {
     );
     expect(perSet).toBeLessThanOrEqual(40);
     expect(messageBytes(full)).toBeLessThan(700);
-    expect(decodeWatchRequest(full)).toStrictEqual({ type: "push", stream, items });
+    expect(decodeWatchRequest(full)).toMatchObject({ type: "hand_off", items });
   });
 
-  it("splits a long queue into pushes under the byte and item budgets", () => {
-    const items = sequenced([...engineSession(20), ...engineSession(20), ...engineSession(20)]);
-    for (const maxBytes of [3000, 1000, 400]) {
-      let rest = items;
-      let messages = 0;
-      while (rest.length > 0) {
-        const { message, count } = encodePushChunk(stream, rest, { maxBytes });
-        expect(messageBytes(message)).toBeLessThanOrEqual(maxBytes);
-        expect(count).toBeGreaterThan(0);
-        expect(count).toBeLessThanOrEqual(40);
-        const decoded = decodeWatchRequest(message);
-        expect(decoded.type === "push" && decoded.items).toStrictEqual(rest.slice(0, count));
-        rest = rest.slice(count);
-        messages++;
-      }
-      expect(messages).toBeGreaterThanOrEqual(Math.ceil(items.length / 40));
-    }
-  });
-
-  it("sends one oversized item alone rather than blocking the queue", () => {
-    const huge: SequencedMutation = {
-      seq: 7,
-      mutation: {
-        op: "session.finish",
-        args: { id: "S", ended_at: "2025-01-06T07:00:00.000Z", notes: "x".repeat(2000) },
-      },
+  it("answers a hand-off with ten refused items within the smallest (Fitbit) message budget", () => {
+    const reply: PhoneReply = {
+      type: "taken",
+      upTo: 1080,
+      waitingItems: 40,
+      waitingSets: 38,
+      refused: Array.from({ length: 10 }, (_, i) => ({
+        seq: 1041 + i,
+        op: "set.log",
+        entityId: `01JB7W3K9Z0A7MX2C5D6B7A11-${i}`,
+        status: "rejected" as const,
+        error: "reps: required",
+      })),
     };
-    const { count } = encodePushChunk(stream, [huge, huge], { maxBytes: 1000 });
-    expect(count).toBe(1);
+    expect(messageBytes(encodePhoneReplyWithin(reply, 1000))).toBeLessThanOrEqual(1000);
   });
 
   it("shortens error texts and cues to fit a reply, and says too_large when a day cannot fit", () => {
-    const acks: PhoneReply = {
-      type: "acks",
-      generation: 0,
-      upToSeq: 80,
-      problems: Array.from({ length: 40 }, (_, i) => ({
+    const refused: PhoneReply = {
+      type: "taken",
+      upTo: 80,
+      waitingItems: 0,
+      waitingSets: 0,
+      refused: Array.from({ length: 10 }, (_, i) => ({
         seq: 41 + i,
+        op: "set.log",
+        entityId: `s-${i}`,
         status: "rejected" as const,
         error: `set_index: Number must be less than or equal to 1000 (${"x".repeat(100)})`,
       })),
     };
-    const fitted = encodePhoneReplyWithin(acks, 1000);
+    const fitted = encodePhoneReplyWithin(refused, 1000);
     expect(messageBytes(fitted)).toBeLessThanOrEqual(1000);
     const back = decodePhoneReply(fitted);
-    expect(back.type === "acks" && back.problems.map((p) => p.seq)).toEqual(
-      acks.problems.map((p) => p.seq),
+    expect(back.type === "taken" && back.refused.map((a) => [a.seq, a.status])).toEqual(
+      refused.refused.map((a) => [a.seq, a.status]),
     );
 
     const item: EngineItem = {

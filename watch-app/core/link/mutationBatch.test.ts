@@ -2,12 +2,54 @@
 import type { MutationBody } from "@runstrong/shared/schemas";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BatchFormatError, decodeBatch, encodeBatch, wholeSecondsOf } from "./mutationBatch.ts";
-import { sequencedArb } from "./testSupport/mutationArbitraries.ts";
+import { sequencedArb } from "../testSupport/mutationArbitraries.ts";
+import {
+  BatchFormatError,
+  decodeBatch,
+  encodeBatch,
+  isSetRow,
+  rowSeq,
+  selectRows,
+  wholeSecondsOf,
+} from "./mutationBatch.ts";
 
 const through = (value: unknown) => JSON.parse(JSON.stringify(value));
 
 describe("encodeBatch / decodeBatch", () => {
+  it("appends onto a batch exactly as if both runs were encoded together", () => {
+    fc.assert(
+      fc.property(sequencedArb(15), sequencedArb(15), (first, second) => {
+        const joined = through(encodeBatch(second, through(encodeBatch(first))));
+        expect(decodeBatch(joined)).toStrictEqual([...first, ...second]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("selects rows with only the sessions and exercises they use, decoding to the same items", () => {
+    fc.assert(
+      fc.property(sequencedArb(30), fc.func(fc.boolean()), (items, keepFn) => {
+        const batch = encodeBatch(items);
+        const keep = (row: unknown[]) => keepFn(rowSeq(row));
+        const chosen = selectRows(batch, keep);
+        const wanted = items.filter((i) => keepFn(i.seq));
+        expect(decodeBatch(through(chosen))).toStrictEqual(wanted);
+        const sessionIds = new Set(chosen[0].map((s) => s[0]));
+        const usedExercises = new Set(
+          wanted.flatMap((i) => (i.mutation.op === "set.log" ? [i.mutation.args.exercise_id] : [])),
+        );
+        // Only exercises the kept rows use (a set.log in the fallback form uses none).
+        for (const id of chosen[1]) expect(usedExercises.has(id)).toBe(true);
+        expect(new Set(chosen[1]).size).toBe(chosen[1].length);
+        expect(sessionIds.size).toBe(chosen[0].length);
+        expect(chosen[2].filter(isSetRow)).toHaveLength(
+          wanted.filter((i) => i.mutation.op === "set.log").length,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("decodes every batch of valid mutations to exactly what was encoded (through JSON)", () => {
     fc.assert(
       fc.property(sequencedArb(30), (items) => {
