@@ -1,7 +1,8 @@
 // The iCal feed: GET /calendar (the user's secret feed URL, made on first call), POST
 // /calendar/rotate (a new URL; the old one 404s), and the OpenAPI entry of GET /cal/{secret}.ics,
 // which calendarFeed.routes.ts serves outside /api/v1. Mounted at "/" of /api/v1, so the auth
-// middleware sits on each route rather than on the group.
+// middleware sits on each route rather than on the group. The route specs (the OpenAPI
+// document) and their wiring; the handlers are in calendar.handlers.ts.
 import { createRoute } from "@hono/zod-openapi";
 import { CalendarUrlResponse } from "@runstrong/shared/schemas";
 import { z } from "zod";
@@ -9,9 +10,9 @@ import { requireAuth } from "../../auth/principal.ts";
 import { pickErrors } from "../errorResponses.ts";
 import { openApiRouter } from "../openApiRouter.ts";
 import { jsonResponse, SIGNED_IN } from "../routeParts.ts";
-import { feedSecret, feedUrl, rotateFeedSecret } from "./feedSecrets.ts";
+import { rotateFeedUrl, showFeedUrl } from "./calendar.handlers.ts";
 
-const getUrl = createRoute({
+export const feedUrlRoute = createRoute({
   method: "get",
   path: "/calendar",
   tags: ["Calendar and sharing"],
@@ -27,7 +28,7 @@ const getUrl = createRoute({
   },
 });
 
-const rotate = createRoute({
+export const rotateRoute = createRoute({
   method: "post",
   path: "/calendar/rotate",
   tags: ["Calendar and sharing"],
@@ -41,7 +42,7 @@ const rotate = createRoute({
 });
 
 /** Documented here, served by calendarFeed.routes.ts: the path is outside /api/v1. */
-const feed = createRoute({
+const feedRoute = createRoute({
   method: "get",
   path: "/cal/{secret}.ics",
   servers: [{ url: "/", description: "The feed lives outside /api/v1" }],
@@ -63,13 +64,5 @@ const feed = createRoute({
 });
 
 export const calendarRoutes = openApiRouter();
-calendarRoutes
-  .openapi(getUrl, async (c) => {
-    const secret = await feedSecret(c.get("db"), c.get("principal").userId, c.get("now"));
-    return c.json({ url: feedUrl(new URL(c.req.url).origin, secret) }, 200);
-  })
-  .openapi(rotate, async (c) => {
-    const secret = await rotateFeedSecret(c.get("db"), c.get("principal").userId, c.get("now"));
-    return c.json({ url: feedUrl(new URL(c.req.url).origin, secret) }, 200);
-  });
-calendarRoutes.openAPIRegistry.registerPath(feed);
+calendarRoutes.openapi(feedUrlRoute, showFeedUrl).openapi(rotateRoute, rotateFeedUrl);
+calendarRoutes.openAPIRegistry.registerPath(feedRoute);

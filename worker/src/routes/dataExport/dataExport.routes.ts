@@ -1,33 +1,26 @@
 // GET /export (the account as one JSON document), GET /export/{sets,runs,assessments}.csv and
-// POST /import (a document of any export version into the caller's account): thin handlers.
+// POST /import (a document of any export version into the caller's account). The route specs
+// (the OpenAPI document) and their wiring; the handlers are in dataExport.handlers.ts.
 import { createRoute, z } from "@hono/zod-openapi";
-import {
-  ExportDocument,
-  ImportResponse,
-  MAX_IMPORT_BYTES,
-  type Units,
-} from "@runstrong/shared/schemas";
-import { readExportDocument } from "@runstrong/shared/sync";
-import type { Context } from "hono";
-import type { AppEnv } from "../../appEnv.ts";
+import { ExportDocument, ImportResponse } from "@runstrong/shared/schemas";
 import { requireAuth } from "../../auth/principal.ts";
-import { ApiError } from "../../http/apiError.ts";
-import { readCappedBody } from "../../http/cappedBody.ts";
-import { localDate, safeTimeZone } from "../../web/format.ts";
 import { pickErrors } from "../errorResponses.ts";
 import { openApiRouter } from "../openApiRouter.ts";
 import { jsonResponse, SIGNED_IN } from "../routeParts.ts";
-import { pushingDeviceId } from "../sync/webDevice.ts";
-import { assessmentsCsv, runsCsv, setsCsv } from "./csvTables.ts";
-import { loadExport } from "./exportStore.ts";
-import { importDocument } from "./importStore.ts";
+import {
+  exportAccount,
+  exportAssessmentsCsv,
+  exportRunsCsv,
+  exportSetsCsv,
+  importAccount,
+} from "./dataExport.handlers.ts";
 
 const csv = (description: string) => ({
   description: `${description} (UTF-8: Content-Type text/csv; charset=utf-8)`,
   content: { "text/csv": { schema: z.string() } },
 });
 
-const exportJson = createRoute({
+export const exportJsonRoute = createRoute({
   method: "get",
   path: "/",
   tags: ["Data"],
@@ -51,7 +44,11 @@ const csvRoute = (path: string, what: string) =>
     responses: { 200: csv(`One row per ${what.replace(/s$/, "")}`), ...pickErrors(401) },
   });
 
-const importRoute = createRoute({
+export const setsCsvRoute = csvRoute("/sets.csv", "sets");
+export const runsCsvRoute = csvRoute("/runs.csv", "runs");
+export const assessmentsCsvRoute = csvRoute("/assessments.csv", "assessments");
+
+export const importRoute = createRoute({
   method: "post",
   path: "/",
   tags: ["Data"],
@@ -76,91 +73,15 @@ const importRoute = createRoute({
   },
 });
 
-const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
-
-/** The account's zone (for dates and file names): the export's settings, or UTC. */
-const zoneOf = (settings: ExportDocument["settings"]) =>
-  safeTimeZone(settings?.time_zone ?? undefined);
-
-async function exportOf(c: Context<AppEnv>) {
-  const doc = await loadExport(c.env.DB, c.get("principal").userId, c.get("now"));
-  const day = localDate(c.get("now"), zoneOf(doc.settings));
-  const download = (name: string) => ({
-    "Content-Disposition": `attachment; filename="runstrong-${name}-${day}.${name === "export" ? "json" : "csv"}"`,
-  });
-  return { doc, download };
-}
-
-const csvHeaders = { "Content-Type": "text/csv; charset=utf-8" };
-
 export const exportRoutes = openApiRouter();
 exportRoutes.use(requireAuth());
 exportRoutes.openAPIRegistry.register("ExportDocument", ExportDocument);
 exportRoutes
-  .openapi(exportJson, async (c) => {
-    const { doc, download } = await exportOf(c);
-    return c.json(doc, 200, download("export"));
-  })
-  .openapi(csvRoute("/sets.csv", "sets"), async (c) => {
-    const { doc, download } = await exportOf(c);
-    const units: Units = doc.settings?.units ?? "metric";
-    return c.body(setsCsv(doc, units, zoneOf(doc.settings)), 200, {
-      ...csvHeaders,
-      ...download("sets"),
-    });
-  })
-  .openapi(csvRoute("/runs.csv", "runs"), async (c) => {
-    const { doc, download } = await exportOf(c);
-    return c.body(runsCsv(doc), 200, { ...csvHeaders, ...download("runs") });
-  })
-  .openapi(csvRoute("/assessments.csv", "assessments"), async (c) => {
-    const { doc, download } = await exportOf(c);
-    return c.body(assessmentsCsv(doc), 200, { ...csvHeaders, ...download("assessments") });
-  });
-
-function refused(problems: { path: string; message: string }[]): ApiError {
-  const [first] = problems;
-  const more =
-    problems.length > 1
-      ? ` There ${problems.length === 2 ? "is 1 more problem" : `are ${problems.length - 1} more problems`}.`
-      : "";
-  return new ApiError(
-    400,
-    "invalid_body",
-    `Nothing was imported. ${first?.message ?? "The file is not a runstrong export."}${more}`,
-    // Enough to fix a file by; a document with thousands of bad rows would otherwise echo them all.
-    { issues: problems.slice(0, 100) },
-  );
-}
+  .openapi(exportJsonRoute, exportAccount)
+  .openapi(setsCsvRoute, exportSetsCsv)
+  .openapi(runsCsvRoute, exportRunsCsv)
+  .openapi(assessmentsCsvRoute, exportAssessmentsCsv);
 
 export const importRoutes = openApiRouter();
 importRoutes.use(requireAuth());
-importRoutes.openapi(importRoute, async (c) => {
-  const mediaType = (c.req.header("content-type") ?? "").split(";")[0]?.trim() ?? "";
-  if (!JSON_TYPE.test(mediaType)) {
-    throw new ApiError(
-      415,
-      "unsupported_media_type",
-      "An import is the JSON file runstrong exports: send it as application/json.",
-    );
-  }
-  const bytes = await readCappedBody(c.req.raw, MAX_IMPORT_BYTES);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    throw refused([
-      { path: "", message: "This file is not valid JSON, so it cannot be a runstrong export." },
-    ]);
-  }
-  const read = readExportDocument(raw);
-  if (!read.ok) throw refused(read.problems);
-  const ctx = {
-    userId: c.get("principal").userId,
-    deviceId: await pushingDeviceId(c),
-    now: c.get("now"),
-  };
-  const result = await importDocument(c.env.DB, ctx, read.document);
-  if (!result.ok) throw refused(result.problems);
-  return c.json(result.counts, 200);
-});
+importRoutes.openapi(importRoute, importAccount);

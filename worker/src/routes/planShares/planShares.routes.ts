@@ -2,31 +2,22 @@
 // when the plan is already shared), DELETE /plans/{id}/share (204; the link 404s from then on),
 // and GET /shared/plans/{token} (no sign-in: the plan without anything about its owner).
 // Mounted at "/" of /api/v1, so the auth middleware sits on each route rather than the group.
+// The route specs (the OpenAPI document) and their wiring; the handlers are in
+// planShares.handlers.ts.
 import { createRoute } from "@hono/zod-openapi";
-import {
-  EntityId,
-  LINK_SECRET_PATTERN,
-  PlanShareResponse,
-  SharedPlanResponse,
-  sharedPlanBody,
-} from "@runstrong/shared/schemas";
+import { PlanShareResponse, SharedPlanResponse } from "@runstrong/shared/schemas";
 import { z } from "zod";
 import { requireAuth } from "../../auth/principal.ts";
-import { ApiError } from "../../http/apiError.ts";
 import { pickErrors } from "../errorResponses.ts";
 import { openApiRouter } from "../openApiRouter.ts";
 import { jsonResponse, SIGNED_IN } from "../routeParts.ts";
-import { sharedPlan, sharePlan, shareUrl, unsharePlan } from "./planShareStore.ts";
+import { showSharedPlan, startSharing, stopSharing } from "./planShares.handlers.ts";
 
 const TAG = "Calendar and sharing";
 /** Any string reaches the handler: a malformed id is simply not one of the user's plans. */
 const PlanIdParam = z.object({ id: z.string() });
 
-const noPlan = () => new ApiError(404, "not_found", "You have no plan with this id.");
-const noLink = () =>
-  new ApiError(404, "not_found", "This link does not lead to a plan: it may have been stopped.");
-
-const share = createRoute({
+export const shareRoute = createRoute({
   method: "post",
   path: "/plans/{id}/share",
   tags: [TAG],
@@ -44,7 +35,7 @@ const share = createRoute({
   },
 });
 
-const unshare = createRoute({
+export const unshareRoute = createRoute({
   method: "delete",
   path: "/plans/{id}/share",
   tags: [TAG],
@@ -59,7 +50,7 @@ const unshare = createRoute({
   },
 });
 
-const show = createRoute({
+export const sharedPlanRoute = createRoute({
   method: "get",
   path: "/shared/plans/{token}",
   tags: [TAG],
@@ -76,24 +67,6 @@ const show = createRoute({
 
 export const planShareRoutes = openApiRouter();
 planShareRoutes
-  .openapi(share, async (c) => {
-    const { id } = c.req.valid("param");
-    if (!EntityId.safeParse(id).success) throw noPlan();
-    const shared = await sharePlan(c.get("db"), c.get("principal").userId, id, c.get("now"));
-    if (shared === null) throw noPlan();
-    const body = { url: shareUrl(new URL(c.req.url).origin, shared.token), token: shared.token };
-    return shared.created ? c.json(body, 201) : c.json(body, 200);
-  })
-  .openapi(unshare, async (c) => {
-    const { id } = c.req.valid("param");
-    if (!EntityId.safeParse(id).success) throw noPlan();
-    if (!(await unsharePlan(c.get("db"), c.get("principal").userId, id))) throw noPlan();
-    return c.body(null, 204);
-  })
-  .openapi(show, async (c) => {
-    const { token } = c.req.valid("param");
-    if (!LINK_SECRET_PATTERN.test(token)) throw noLink();
-    const plan = await sharedPlan(c.get("db"), token);
-    if (plan === null) throw noLink();
-    return c.json({ plan: sharedPlanBody(plan) }, 200);
-  });
+  .openapi(shareRoute, startSharing)
+  .openapi(unshareRoute, stopSharing)
+  .openapi(sharedPlanRoute, showSharedPlan);

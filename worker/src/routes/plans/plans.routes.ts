@@ -1,7 +1,7 @@
 // POST /plans/generate (the plan builder; stores nothing) and GET /plans/today (the active
-// plan's session for a date with progressed targets): thin handlers over shared/plans.
+// plan's session for a date with progressed targets). The route specs (the OpenAPI document)
+// and their wiring; the handlers, thin ones over shared/plans, are in plans.handlers.ts.
 import { createRoute } from "@hono/zod-openapi";
-import { generatePlan, todaySession } from "@runstrong/shared/plans";
 import {
   GeneratePlanRequest,
   GeneratePlanResponse,
@@ -9,15 +9,12 @@ import {
   TodayResponse,
 } from "@runstrong/shared/schemas";
 import { requireAuth } from "../../auth/principal.ts";
-import { loggedSetsFor, readPlanSettings, recentRuns } from "../../db/trainingHistory.ts";
-import { ApiError } from "../../http/apiError.ts";
-import { loadPlan } from "../../web/data/plan.ts";
-import { localDate } from "../../web/format.ts";
 import { pickErrors } from "../errorResponses.ts";
 import { openApiRouter } from "../openApiRouter.ts";
 import { jsonBody, jsonResponse, SIGNED_IN } from "../routeParts.ts";
+import { buildPlan, showTodaysSession } from "./plans.handlers.ts";
 
-const generate = createRoute({
+export const generateRoute = createRoute({
   method: "post",
   path: "/generate",
   tags: ["Plans"],
@@ -38,7 +35,7 @@ const generate = createRoute({
   },
 });
 
-const today = createRoute({
+export const todayRoute = createRoute({
   method: "get",
   path: "/today",
   tags: ["Plans"],
@@ -57,24 +54,4 @@ const today = createRoute({
 
 export const planRoutes = openApiRouter();
 planRoutes.use(requireAuth());
-planRoutes
-  .openapi(generate, (c) => c.json(generatePlan(c.req.valid("json")), 200))
-  .openapi(today, async (c) => {
-    const db = c.get("db");
-    const userId = c.get("principal").userId;
-    const { activePlanId, timeZone } = await readPlanSettings(db, userId);
-    const plan = await loadPlan(db, userId, activePlanId);
-    if (plan === null) {
-      throw new ApiError(
-        404,
-        "not_found",
-        "You have no active plan yet: build one on the Plan page.",
-      );
-    }
-    const date = c.req.valid("query").date ?? localDate(c.get("now"), timeZone);
-    const [sets, runs] = await Promise.all([
-      loggedSetsFor(db, userId, plan.body, timeZone),
-      recentRuns(db, userId, date),
-    ]);
-    return c.json(todaySession({ planId: plan.id, plan: plan.body, date, sets, runs }), 200);
-  });
+planRoutes.openapi(generateRoute, buildPlan).openapi(todayRoute, showTodaysSession);

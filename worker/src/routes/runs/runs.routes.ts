@@ -1,24 +1,14 @@
 // POST /runs/import: a GPX or FIT file becomes a run in the running log, stored through the
-// push rules like a synced run.log so it reaches every device by pull.
+// push rules like a synced run.log so it reaches every device by pull. The route spec (the
+// OpenAPI document) and its wiring; the handler is in runs.handlers.ts.
 import { createRoute } from "@hono/zod-openapi";
-import { ErrorBody, MAX_RUN_FILE_BYTES, RunImportResponse } from "@runstrong/shared/schemas";
+import { ErrorBody, RunImportResponse } from "@runstrong/shared/schemas";
 import { requireAuth } from "../../auth/principal.ts";
-import { readPlanSettings } from "../../db/trainingHistory.ts";
-import { FIT_TYPE, GPX_TYPE, type RunFileType, runFromFile } from "../../formats/runImport.ts";
-import { ApiError } from "../../http/apiError.ts";
-import { readCappedBody } from "../../http/cappedBody.ts";
+import { FIT_TYPE, GPX_TYPE } from "../../formats/runImport.ts";
 import { pickErrors } from "../errorResponses.ts";
 import { openApiRouter } from "../openApiRouter.ts";
 import { jsonResponse, SIGNED_IN } from "../routeParts.ts";
-
-const fileTooLarge = (maxBytes: number) =>
-  new ApiError(
-    413,
-    "too_large",
-    `The file is over the limit of ${Math.round(maxBytes / 1024 / 1024)} MiB.`,
-  );
-
-import { storeImportedRun } from "./importedRunStore.ts";
+import { importRun } from "./runs.handlers.ts";
 
 const errorJson = (description: string) => ({
   description,
@@ -26,7 +16,7 @@ const errorJson = (description: string) => ({
 });
 const file = { schema: { type: "string" as const, format: "binary" } };
 
-const importRun = createRoute({
+export const importRunRoute = createRoute({
   method: "post",
   path: "/import",
   tags: ["Data in and out"],
@@ -51,45 +41,6 @@ const importRun = createRoute({
   },
 });
 
-function mediaType(header: string | undefined): RunFileType | null {
-  const type = (header ?? "").split(";")[0]?.trim().toLowerCase();
-  return type === FIT_TYPE || type === GPX_TYPE ? type : null;
-}
-
-/** The X-File-Name header, URL-decoded; an undecodable one is used as sent. */
-function fileName(header: string | undefined): string | null {
-  if (!header) return null;
-  try {
-    return decodeURIComponent(header);
-  } catch {
-    return header;
-  }
-}
-
 export const runImportRoutes = openApiRouter();
 runImportRoutes.use(requireAuth());
-runImportRoutes.openapi(importRun, async (c) => {
-  const type = mediaType(c.req.header("content-type"));
-  if (!type) {
-    throw new ApiError(
-      415,
-      "unsupported_media_type",
-      "Send a run as a FIT file (Content-Type: application/vnd.ant.fit) or a GPX file (application/gpx+xml).",
-    );
-  }
-  const bytes = await readCappedBody(c.req.raw, MAX_RUN_FILE_BYTES, fileTooLarge);
-  const { timeZone } = await readPlanSettings(c.get("db"), c.get("principal").userId);
-  const parsed = runFromFile(type, bytes, fileName(c.req.header("x-file-name")), timeZone);
-  if (!parsed.ok) throw new ApiError(400, "invalid_file", parsed.message);
-  const stored = await storeImportedRun(c, bytes, parsed.run);
-  if (!stored) {
-    throw new ApiError(
-      400,
-      "invalid_file",
-      "This file has been imported and deleted too many times to import it again.",
-    );
-  }
-  return stored.duplicate
-    ? c.json({ run: stored.run, duplicate: true as const }, 200)
-    : c.json({ run: stored.run }, 201);
-});
+runImportRoutes.openapi(importRunRoute, importRun);

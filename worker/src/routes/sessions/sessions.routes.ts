@@ -1,18 +1,16 @@
 // GET /sessions/{id}/activity.fit: a logged strength session as a FIT activity file, to upload
-// to Garmin Connect or Strava.
+// to Garmin Connect or Strava. The route spec (the OpenAPI document) and its wiring; the handler
+// is in sessions.handlers.ts.
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { requireAuth } from "../../auth/principal.ts";
-import { encodeStrengthActivity } from "../../formats/fitActivity.ts";
-import { ApiError } from "../../http/apiError.ts";
+import { FIT_TYPE } from "../../formats/runImport.ts";
 import { pickErrors } from "../errorResponses.ts";
 import { openApiRouter } from "../openApiRouter.ts";
 import { SIGNED_IN } from "../routeParts.ts";
-import { loadSessionActivity } from "./sessionActivity.ts";
+import { downloadSessionFit } from "./sessions.handlers.ts";
 
-export const FIT_MEDIA_TYPE = "application/vnd.ant.fit";
-
-const activityFit = createRoute({
+export const activityFitRoute = createRoute({
   method: "get",
   path: "/{id}/activity.fit",
   tags: ["Data in and out"],
@@ -27,7 +25,7 @@ const activityFit = createRoute({
   responses: {
     200: {
       description: "The FIT file",
-      content: { [FIT_MEDIA_TYPE]: { schema: { type: "string", format: "binary" } } },
+      content: { [FIT_TYPE]: { schema: { type: "string", format: "binary" } } },
     },
     ...pickErrors(400, 401, 404),
   },
@@ -35,14 +33,4 @@ const activityFit = createRoute({
 
 export const sessionRoutes = openApiRouter();
 sessionRoutes.use(requireAuth());
-sessionRoutes.openapi(activityFit, async (c) => {
-  const { id } = c.req.valid("param");
-  const input = await loadSessionActivity(c.get("db"), c.get("principal").userId, id, c.get("now"));
-  if (!input) throw new ApiError(404, "not_found", "There is no such session in your account.");
-  const bytes = encodeStrengthActivity(input);
-  const day = new Date(input.startedMs ?? input.nowMs).toISOString().slice(0, 10);
-  return c.body(bytes.slice().buffer as ArrayBuffer, 200, {
-    "Content-Type": FIT_MEDIA_TYPE,
-    "Content-Disposition": `attachment; filename="runstrong-strength-${day}.fit"`,
-  });
-});
+sessionRoutes.openapi(activityFitRoute, downloadSessionFit);
