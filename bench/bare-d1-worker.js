@@ -1,0 +1,53 @@
+// The bare-D1 baseline of the sync benchmark (bench/sync.bench.mjs): the service's own D1
+// migrations, and per request one `batch()` inserting the posted set rows into `sets`. No auth,
+// no validation, no sync state: what a push costs at the least, over the same HTTP hop.
+const INSERT = `INSERT INTO sets (user_id, id, session_id, exercise_id, set_index, started_at, ended_at,
+  reps, hold_s, side, weight_kg, rpe, target_reps, target_hold_s, version)
+  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)`;
+
+export default {
+  async fetch(request, env) {
+    const url = new URL(request.url);
+    if (request.method === "POST" && url.pathname === "/user") {
+      // `sets.user_id` references `users`: the rows need their owner first.
+      const { id } = await request.json();
+      await env.DB.prepare(
+        "INSERT OR IGNORE INTO users (id, email, password_hash, created_at) VALUES (?1, ?2, 'x', ?3)",
+      )
+        .bind(id, `${id}@bench.local`, Date.now())
+        .run();
+      return new Response(null, { status: 204 });
+    }
+    if (request.method === "POST" && url.pathname === "/batch") {
+      const rows = await request.json();
+      const insert = env.DB.prepare(INSERT);
+      await env.DB.batch(
+        rows.map((r) =>
+          insert.bind(
+            r.user_id,
+            r.id,
+            r.session_id,
+            r.exercise_id,
+            r.set_index,
+            r.started_at,
+            r.ended_at,
+            r.reps ?? null,
+            r.hold_s ?? null,
+            r.side ?? null,
+            r.weight_kg ?? null,
+            r.rpe ?? null,
+            r.target_reps ?? null,
+            r.target_hold_s ?? null,
+            r.version,
+          ),
+        ),
+      );
+      return new Response(null, { status: 204 });
+    }
+    if (request.method === "GET" && url.pathname === "/count") {
+      const row = await env.DB.prepare("SELECT count(*) AS n FROM sets").first();
+      return Response.json({ rows: row.n });
+    }
+    return new Response("not found", { status: 404 });
+  },
+};
