@@ -6,10 +6,13 @@
 //     phone's plans-and-settings pull (kinds=plans,settings): time, bytes raw and gzip;
 //   - the dashboard, history and progress pages for that account: server time and bytes over
 //     HTTP with the session cookie, and first contentful paint in Chromium (playwright-core,
-//     /usr/bin/chromium), a new browser context per load.
+//     /usr/bin/chromium): in a new tab, and in the same tab from another page of the app;
+//   - two floors: a one-heading data: page, and the same heading served with the pages' own
+//     response headers (Cross-Origin-Opener-Policy moves a new tab to a new renderer process).
 // Writes the `## First sync and the web view` section of docs/benchmarks.md. Loopback only;
-// bounded; stops by itself (about 1-2 minutes). `--quick` runs fewer rounds, writes nothing.
+// bounded; stops by itself (about 3-5 minutes). `--quick` runs fewer rounds, writes nothing.
 import { spawnSync } from "node:child_process";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -39,12 +42,15 @@ const QUICK = process.argv.includes("--quick");
 const ROUNDS = QUICK ? 2 : 7; // timed repetitions of each pull and page, after one warm-up
 const PAGES = ["/", "/history", "/progress"];
 /** The browser's floor: a page of one heading that needs no server. */
-const FLOOR_URL = "data:text/html,<!doctype html><title>floor</title><h1>Strength</h1>";
+const FLOOR_HTML = "<!doctype html><title>floor</title><h1>Strength</h1>";
+const FLOOR_URL = `data:text/html,${FLOOR_HTML}`;
+/** The page in-app navigations start from: an app page none of the measured ones. */
+const FROM_PATH = "/exercises";
 const VIEWPORTS = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1280, height: 800 },
 };
-const disarm = watchdog("bench:first-sync", 240_000);
+const disarm = watchdog("bench:first-sync", 600_000);
 
 /** Plans built by the real plan builder for the first and the second half of the year. */
 async function buildPlans(acct, start) {
@@ -147,15 +153,17 @@ function paintInPage() {
 
 /**
  * First contentful paint of `url` in a new page with the HTTP cache disabled (cold cache, no
- * service worker): one warm-up, then the median of ROUNDS loads.
+ * service worker): one warm-up, then the median of ROUNDS loads. With `from`, the tab opens that
+ * page first and then navigates to `url`, as a click on the tab bar does.
  */
-async function measurePaint(context, url) {
+async function measurePaint(context, url, from) {
   const once = async () => {
     const page = await context.newPage();
     try {
       const cdp = await context.newCDPSession(page);
       await cdp.send("Network.enable");
       await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      if (from) await page.goto(from, { waitUntil: "load", timeout: 30_000 });
       const res = await page.goto(url, { waitUntil: "load", timeout: 30_000 });
       if (res && res.status() !== 200) throw new Error(`${url} in Chromium: HTTP ${res.status()}`);
       const r = await page.evaluate(paintInPage);
@@ -169,6 +177,29 @@ async function measurePaint(context, url) {
   const runs = [];
   for (let i = 0; i < ROUNDS; i++) runs.push(await once());
   return { fcp: median(runs.map((r) => r.fcp)), bytes: first.bytes, files: first.files };
+}
+
+/**
+ * The floor page served on loopback with the response headers the app's pages carry, so a new
+ * tab pays what the pages' headers make it pay (a new renderer process for
+ * Cross-Origin-Opener-Policy) and nothing for the app itself.
+ */
+async function headersFloor(base, cookie) {
+  const res = await fetch(`${base}/`, { headers: { cookie }, signal: AbortSignal.timeout(30_000) });
+  await res.arrayBuffer();
+  const skip = new Set(["content-encoding", "content-length", "transfer-encoding", "connection"]);
+  const headers = Object.fromEntries([...res.headers].filter(([k]) => !skip.has(k)));
+  const server = createServer((_req, out) => {
+    out.writeHead(200, headers);
+    out.end(FLOOR_HTML);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const stop = trackStop(() => new Promise((resolve) => server.close(resolve)));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    coop: headers["cross-origin-opener-policy"],
+    stop,
+  };
 }
 
 /** One browser context per viewport, signed in with the account's session cookie. */
@@ -232,20 +263,36 @@ async function main() {
 
     const browser = await launchBrowser();
     const closeBrowser = trackStop(() => browser.close());
+    const floor = await headersFloor(worker.base, watch.cookie);
     try {
       results.chromium = browser.version();
+      results.floorCoop = floor.coop ?? "none";
       for (const [key, viewport] of Object.entries(VIEWPORTS)) {
         const context = await signedInContext(browser, worker.base, watch.cookie, viewport);
         results.floor ??= {};
         results.floor[key] = (await measurePaint(context, FLOOR_URL)).fcp;
-        for (const p of results.pages)
+        results.headersFloor ??= {};
+        results.headersFloor[key] = (await measurePaint(context, floor.url)).fcp;
+        for (const p of results.pages) {
           p[key] = await measurePaint(context, `${worker.base}${p.path}`);
+          p.inApp ??= {};
+          p.inApp[key] = (
+            await measurePaint(context, `${worker.base}${p.path}`, `${worker.base}${FROM_PATH}`)
+          ).fcp;
+        }
         await context.close();
       }
       for (const p of results.pages)
-        log(`${p.path}: first contentful paint ${fmtMs(p.phone.fcp)} / ${fmtMs(p.desktop.fcp)}`);
+        log(
+          `${p.path}: first contentful paint ${fmtMs(p.phone.fcp)} / ${fmtMs(p.desktop.fcp)} ` +
+            `(new tab), ${fmtMs(p.inApp.phone)} / ${fmtMs(p.inApp.desktop)} (in-app)`,
+        );
       log(`floor: ${fmtMs(results.floor.phone)} / ${fmtMs(results.floor.desktop)}`);
+      log(
+        `floor with the pages' headers: ${fmtMs(results.headersFloor.phone)} / ${fmtMs(results.headersFloor.desktop)}`,
+      );
     } finally {
+      await floor.stop();
       await closeBrowser();
     }
   } finally {

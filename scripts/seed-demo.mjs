@@ -97,15 +97,18 @@ function startOwnWorker() {
   if (!existsSync(wrangler))
     throw new Error("node_modules/.bin/wrangler is missing: run npm install");
   console.log("No Worker answers at", BASE, "- applying migrations and starting wrangler dev…");
-  const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "runstrong", "--local"], {
-    cwd: ROOT,
-    env: ENV,
-    stdio: ["ignore", "pipe", "pipe"],
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  if (migrate.status !== 0) {
-    throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  // Every D1 store in wrangler.toml gets the same migrations (store 0, then store 1).
+  for (const store of ["runstrong", "runstrong-1"]) {
+    const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", store, "--local"], {
+      cwd: ROOT,
+      env: ENV,
+      stdio: ["ignore", "pipe", "pipe"],
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    if (migrate.status !== 0) {
+      throw new Error(`migrations of ${store} failed:\n${migrate.stdout}\n${migrate.stderr}`);
+    }
   }
   const log = [];
   const child = spawn(

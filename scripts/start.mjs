@@ -30,18 +30,21 @@ if (web.status !== 0) {
   process.exit(web.status ?? 1);
 }
 
-const migrate = spawnSync(
-  "wrangler",
-  ["d1", "migrations", "apply", "runstrong", "--local", ...persist],
-  {
-    cwd: root,
-    env,
-    stdio: ["ignore", "inherit", "inherit"],
-  },
-);
-if (migrate.status !== 0) {
-  console.error("Could not apply the migrations to the local database (see above).");
-  process.exit(migrate.status ?? 1);
+// Every D1 store in wrangler.toml (DB is store 0, DB_1 store 1) gets the same migrations.
+for (const store of ["runstrong", "runstrong-1"]) {
+  const migrate = spawnSync(
+    "wrangler",
+    ["d1", "migrations", "apply", store, "--local", ...persist],
+    {
+      cwd: root,
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
+  if (migrate.status !== 0) {
+    console.error(`Could not apply the migrations to the local database ${store} (see above).`);
+    process.exit(migrate.status ?? 1);
+  }
 }
 
 const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;

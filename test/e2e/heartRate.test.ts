@@ -1,6 +1,7 @@
-// Heart rate in the real web view: the account page saves a max heart rate (and refuses a bad
-// one in words) through the outbox; a watch pushes sets with and without heart rate, and the
-// session page shows each set's average / highest with its zone named, and the session average.
+// Heart rate in the real web view: the account page saves a max heart rate and the heart rate
+// that ends a rest (and refuses bad ones in words) through the outbox; a watch pushes sets with
+// and without heart rate, and the session page shows each set's average / highest with its zone
+// named, and the session average.
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -105,6 +106,79 @@ describe("heart rate in the web view", { timeout: 45_000 }, () => {
     await page
       .locator("#heart-rate")
       .screenshot({ path: path.join(shots, "heart-rate-account.png") });
+  });
+
+  it("the account page sets and clears the heart rate that ends a rest, one outcome at a time", async () => {
+    await page.goto(`${worker.url}/account`);
+    expect(await page.inputValue("#rest_hr_ready")).toBe("");
+    expect(await page.textContent("#rest_hr_ready-hint")).toContain(
+      "Rest ends early when your heart rate drops below this; leave empty to rest by time only.",
+    );
+
+    // Out of range: a sentence by the field, no "Saved.", nothing sent.
+    await page.fill("#rest_hr_ready", "59");
+    await page.click("#heart-rate-form button[type=submit]");
+    await expect
+      .poll(() => page.textContent("#rest_hr_ready-error"))
+      .toBe(
+        "Enter the heart rate that ends a rest as a whole number from 60 to 180, or leave it empty.",
+      );
+    expect(await page.getAttribute("#rest_hr_ready", "aria-invalid")).toBe("true");
+    expect(await page.textContent("#heart-rate-form .form-ok")).toBe("");
+    expect(await pulledSettings()).not.toHaveProperty("rest_hr_ready");
+
+    // In range: saved through settings.put, the error gone, max_hr kept.
+    await page.fill("#rest_hr_ready", "115");
+    await page.click("#heart-rate-form button[type=submit]");
+    await expect
+      .poll(() => page.textContent("#heart-rate-form .form-ok"))
+      .toBe("Saved. Your watch gets it on its next sync.");
+    expect(await page.textContent("#rest_hr_ready-error")).toBe("");
+    expect(await page.getAttribute("#rest_hr_ready", "aria-invalid")).toBeNull();
+    expect(await pulledSettings()).toMatchObject({ max_hr: 190, rest_hr_ready: 115 });
+    await page.reload();
+    expect(await page.inputValue("#rest_hr_ready")).toBe("115");
+
+    // A bad value after a save shows only the error, never the old "Saved." beside it.
+    await page.fill("#rest_hr_ready", "181");
+    await page.click("#heart-rate-form button[type=submit]");
+    await expect.poll(() => page.getAttribute("#rest_hr_ready", "aria-invalid")).toBe("true");
+    expect(await page.textContent("#heart-rate-form .form-ok")).toBe("");
+
+    // Empty clears it: rests go by time only again, the other settings stay.
+    await page.fill("#rest_hr_ready", "");
+    await page.click("#heart-rate-form button[type=submit]");
+    await expect
+      .poll(() => page.textContent("#heart-rate-form .form-ok"))
+      .toBe("Saved. Your watch gets it on its next sync.");
+    const cleared = await pulledSettings();
+    expect(cleared).toMatchObject({ max_hr: 190 });
+    expect(cleared).not.toHaveProperty("rest_hr_ready");
+    await page.reload();
+    expect(await page.inputValue("#rest_hr_ready")).toBe("");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("the account page's heart-rate card fits a phone and passes axe in dark mode", async () => {
+    const phone = await browser.newContext({
+      viewport: PHONE,
+      colorScheme: "dark",
+      storageState: await desktop.storageState(),
+    });
+    const p = await phone.newPage();
+    await p.goto(`${worker.url}/account`);
+    await p.waitForSelector("#rest_hr_ready");
+    const sticking = await p.evaluate(() =>
+      Array.from(document.querySelectorAll("#heart-rate *"))
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+    );
+    expect(sticking).toEqual([]);
+    expect(await seriousViolations(p)).toEqual([]);
+    await p
+      .locator("#heart-rate")
+      .screenshot({ path: path.join(shots, "heart-rate-account-phone.png") });
+    await phone.close();
   });
 
   it("the session page shows a set's average / highest heart rate with its zone, and the session average", async () => {

@@ -42,7 +42,9 @@ export function createApp() {
     }),
   );
   app.use(async (c, next) => {
-    c.set("db", database(c.env.DB));
+    // Store 0 for what comes before the caller is known; their own store is opened once they
+    // are (resolvePrincipal, useStore in worker/src/db/userStore.ts).
+    c.set("accounts", database(c.env.DB));
     c.set("now", Date.now());
     await next();
   });

@@ -8,5 +8,17 @@ export type Principal =
 
 export type AppEnv = {
   Bindings: Env;
-  Variables: { db: Database; principal: Principal; now: number };
+  Variables: {
+    /** Store 0: account index, directory, pairings, rate limits (worker/src/db/userStore.ts). */
+    accounts: Database;
+    /** The caller's store, set once the caller is known (useStore / resolvePrincipal). */
+    db: Database;
+    /** The same store without Drizzle, for the raw-SQL push and pull paths. */
+    d1: D1Database;
+    store: number;
+    /** The D1 session reads go through when read replication is on. */
+    readSession: D1DatabaseSession | undefined;
+    principal: Principal;
+    now: number;
+  };
 };

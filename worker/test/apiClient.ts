@@ -3,7 +3,12 @@ import { exports } from "cloudflare:workers";
 
 const ORIGIN = "http://localhost";
 /** The Worker under test, the same instance `wrangler dev` would serve. */
-const worker = (exports as unknown as { default: Fetcher }).default;
+let worker: Pick<Fetcher, "fetch"> = (exports as unknown as { default: Fetcher }).default;
+
+/** Sends this file's calls elsewhere: the split-store tests run the app with two stores. */
+export function useWorker(target: Pick<Fetcher, "fetch">): void {
+  worker = target;
+}
 let counter = 0;
 
 // biome-ignore lint/suspicious/noExplicitAny: bodies under test; each test's expectations check their shape.

@@ -13,6 +13,13 @@ export const MAX_HR_SETTING_MAX = 230;
 /** The earliest year of birth the account accepts (`settings.put` `birth_year`). */
 export const BIRTH_YEAR_MIN = 1900;
 
+/**
+ * The range of the heart-rate-aware rest setting (`settings.put` `rest_hr_ready`), in bpm: a rest
+ * is over when heart rate drops below it, or when the rest time runs out.
+ */
+export const REST_HR_READY_MIN = 60;
+export const REST_HR_READY_MAX = 180;
+
 /** Zone 0 is below zone 1; zones 1–5 are the usual five training zones. */
 export type HrZoneNumber = 0 | 1 | 2 | 3 | 4 | 5;
 

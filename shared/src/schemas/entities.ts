@@ -1,5 +1,6 @@
 // Synced rows as the server stores them and `GET /sync/pull` returns them.
 import { z } from "zod";
+import { REST_HR_READY_MAX, REST_HR_READY_MIN } from "../heartRate/zones.ts";
 import { AssessmentTestId } from "./assessment.ts";
 import { PlanBody } from "./plan.ts";
 import {
@@ -109,6 +110,14 @@ export const SettingsRecord = z.object({
     .int()
     .optional()
     .describe("Year of birth, to estimate max heart rate from age; absent when not set."),
+  /** Heart-rate-aware rest (see heartRate/zones.ts); absent when the rest goes by time only. */
+  rest_hr_ready: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      `Heart-rate-aware rest: a rest is over when heart rate drops below this many bpm (${REST_HR_READY_MIN}–${REST_HR_READY_MAX}), or when the rest time runs out; absent when not set (rest by time only).`,
+    ),
   version: z.number().int().min(1),
 });
 export type SettingsRecord = z.infer<typeof SettingsRecord>;

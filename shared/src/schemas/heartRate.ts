@@ -1,5 +1,6 @@
-// Wire schemas of heart rate: readings on sets and sessions, and the two settings zones come from
-// (the limits live beside the zones in ../heartRate/zones.ts, which the watch imports without zod).
+// Wire schemas of heart rate: readings on sets and sessions, the two settings zones come from and
+// the heart-rate-aware rest's setting (the limits live beside the zones in ../heartRate/zones.ts,
+// which the watch imports without zod).
 import { z } from "zod";
 import {
   BIRTH_YEAR_MIN,
@@ -7,6 +8,8 @@ import {
   HR_BPM_MIN,
   MAX_HR_SETTING_MAX,
   MAX_HR_SETTING_MIN,
+  REST_HR_READY_MAX,
+  REST_HR_READY_MIN,
 } from "../heartRate/zones.ts";
 
 const bpmMessage = `Heart rate is a whole number of beats per minute from ${HR_BPM_MIN} to ${HR_BPM_MAX}.`;
@@ -26,6 +29,18 @@ export const MaxHeartRateSetting = z
   .int({ error: maxHrMessage })
   .min(MAX_HR_SETTING_MIN, { error: maxHrMessage })
   .max(MAX_HR_SETTING_MAX, { error: maxHrMessage });
+
+const restReadyMessage = `The heart rate that ends a rest is a whole number of beats per minute from ${REST_HR_READY_MIN} to ${REST_HR_READY_MAX}.`;
+
+/** Heart-rate-aware rest: the bpm a rest ends early below (the rest time still caps it). */
+export const RestHeartRateReady = z
+  .number({ error: restReadyMessage })
+  .int({ error: restReadyMessage })
+  .min(REST_HR_READY_MIN, { error: restReadyMessage })
+  .max(REST_HR_READY_MAX, { error: restReadyMessage })
+  .describe(
+    `Heart-rate-aware rest: a rest is over when heart rate drops below this many bpm (${REST_HR_READY_MIN}–${REST_HR_READY_MAX}), or when the rest time runs out.`,
+  );
 
 /** This year by the server's clock (UTC): the latest year of birth anyone can have. */
 function currentYear(): number {

@@ -1,7 +1,7 @@
 // Every op a client may push (sync protocol schema 1), one zod schema per op's args.
 import { z } from "zod";
 import { AssessmentTestId } from "./assessment.ts";
-import { HeartRateBpm, MaxHeartRateSetting, YearOfBirth } from "./heartRate.ts";
+import { HeartRateBpm, MaxHeartRateSetting, RestHeartRateReady, YearOfBirth } from "./heartRate.ts";
 import { PlanBody } from "./plan.ts";
 import {
   EntityId,
@@ -118,10 +118,12 @@ export const SettingsPutArgs = z
     max_hr: MaxHeartRateSetting.nullable().optional(),
     /** Year of birth, to estimate max heart rate when max_hr is not set; null clears it. */
     birth_year: YearOfBirth.nullable().optional(),
+    /** Heart-rate-aware rest: a rest ends once heart rate drops below this; null turns it off. */
+    rest_hr_ready: RestHeartRateReady.nullable().optional(),
   })
   .refine((a) => Object.values(a).some((v) => v !== undefined), {
     message:
-      "settings.put needs at least one of active_plan_id, units, rest_s_default, time_zone, max_hr, birth_year",
+      "settings.put needs at least one of active_plan_id, units, rest_s_default, time_zone, max_hr, birth_year, rest_hr_ready",
   });
 
 /** The args schema of each op: the single list of ops the server and clients agree on. */

@@ -202,6 +202,7 @@ export function planImport(doc: ExportDocument, account: Snapshot): ImportPlan {
       "time_zone",
       "max_hr",
       "birth_year",
+      "rest_hr_ready",
     ]);
     const args: Record<string, unknown> = { active_plan_id: doc.settings.active_plan_id };
     for (const [k, v] of Object.entries(changed)) args[k] = v;

@@ -375,6 +375,8 @@ function applyOne(
       else if (a.max_hr !== undefined) row.max_hr = a.max_hr;
       if (a.birth_year === null) delete row.birth_year;
       else if (a.birth_year !== undefined) row.birth_year = a.birth_year;
+      if (a.rest_hr_ready === null) delete row.rest_hr_ready;
+      else if (a.rest_hr_ready !== undefined) row.rest_hr_ready = a.rest_hr_ready;
       row.version = version;
       snap.settings = row;
       out.settingsDirty = true;

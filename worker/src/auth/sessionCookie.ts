@@ -4,6 +4,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../appEnv.ts";
+import { digestKey, indexSecret } from "../db/accountIndex.ts";
 import { authSessions, devices } from "../db/schema.ts";
 import { rememberBrowserDevice, rememberedBrowserDevice } from "./browserDeviceCookie.ts";
 import { newSecret, sha256Hex } from "./tokens.ts";
@@ -11,20 +12,19 @@ import { newSecret, sha256Hex } from "./tokens.ts";
 export const SESSION_COOKIE = "rs_session";
 const SESSION_TTL_S = 30 * 24 * 3600;
 
+/** Signs `userId` in; the request's store must already be theirs (useStore / useUserStore). */
 export async function startWebSession(c: Context<AppEnv>, userId: string): Promise<void> {
   const token = newSecret();
   const now = c.get("now");
   const deviceId = await browserDeviceOf(c, userId);
+  const tokenHash = await sha256Hex(token);
+  const expiresAt = now + SESSION_TTL_S * 1000;
+  // Indexed first, so no live session is ever missing from store 0's index.
+  await indexSecret(c.get("accounts"), digestKey("session", tokenHash), userId, expiresAt);
   await c
     .get("db")
     .insert(authSessions)
-    .values({
-      tokenHash: await sha256Hex(token),
-      userId,
-      deviceId,
-      createdAt: now,
-      expiresAt: now + SESSION_TTL_S * 1000,
-    });
+    .values({ tokenHash, userId, deviceId, createdAt: now, expiresAt });
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "Lax",

@@ -94,7 +94,8 @@ export const pairings = sqliteTable(
     name: text("name").notNull(),
     platform: text("platform").notNull(),
     status: text("status", { enum: ["pending", "approved", "denied", "consumed"] }).notNull(),
-    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    // No foreign key: pairings live in store 0, the approving user may live in another store.
+    userId: text("user_id"),
     deviceId: text("device_id"),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
@@ -191,6 +192,8 @@ export const sets = sqliteTable(
     index("sets_user_version_idx").on(t.userId, t.version),
     index("sets_user_session_idx").on(t.userId, t.sessionId),
     index("sets_user_exercise_idx").on(t.userId, t.exerciseId),
+    // The progress page reads one period's sets by their start, whatever the years before it.
+    index("sets_user_started_idx").on(t.userId, t.startedAt),
   ],
 );
 
@@ -251,6 +254,8 @@ export const settings = sqliteTable(
     /** Heart-rate zones come from max_hr, else from an age estimate by birth_year. */
     maxHr: integer("max_hr"),
     birthYear: integer("birth_year"),
+    /** Heart-rate-aware rest: a rest ends once heart rate drops below this (bpm); null = by time only. */
+    restHrReady: integer("rest_hr_ready"),
     version: integer("version").notNull(),
   },
   (t) => [index("settings_user_version_idx").on(t.userId, t.version)],
@@ -286,3 +291,30 @@ export const planShares = sqliteTable(
   },
   (t) => [uniqueIndex("plan_shares_user_plan_idx").on(t.userId, t.planId)],
 );
+
+/**
+ * Store 0 only (see docs/scaling.md): what finds a user before the user, and so their store,
+ * is known. Keys are "email:<address>", and "session:", "device:", "calendar:", "share:" with
+ * the SHA-256 of the secret, so store 0 never holds a usable secret. A row only says where to
+ * look: the user's own store is asked again and has the last word, so a stale row is harmless.
+ */
+export const accountKeys = sqliteTable(
+  "account_keys",
+  {
+    key: text("key").primaryKey(),
+    userId: text("user_id").notNull(),
+    /** Session keys end with their session; the daily purge drops them. */
+    expiresAt: integer("expires_at"),
+  },
+  (t) => [
+    index("account_keys_user_idx").on(t.userId),
+    index("account_keys_expires_idx").on(t.expiresAt),
+  ],
+);
+
+/** Store 0 only: users who live elsewhere than the hash of their id says (moved users). */
+export const userDirectory = sqliteTable("user_directory", {
+  userId: text("user_id").primaryKey(),
+  store: integer("store").notNull(),
+  movedAt: integer("moved_at").notNull(),
+});

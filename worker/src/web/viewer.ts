@@ -21,6 +21,8 @@ export type Viewer = Locale & {
   timeZoneSetting: string | null;
   /** The heart-rate settings zones come from (max HR, else year of birth); nulls when unset. */
   hrProfile: HeartRateProfile;
+  /** Heart-rate-aware rest: a rest ends once heart rate drops below this (bpm); null = by time. */
+  restHrReady: number | null;
   /** Changes whenever anything of the user syncs: the pages' freshness check compares it. */
   state: string;
   now: number;
@@ -61,6 +63,7 @@ export async function loadViewer(c: Context<AppEnv>): Promise<Viewer | null> {
         timeZone: settings.timeZone,
         maxHr: settings.maxHr,
         birthYear: settings.birthYear,
+        restHrReady: settings.restHrReady,
       })
       .from(settings)
       .where(eq(settings.userId, userId)),
@@ -78,6 +81,7 @@ export async function loadViewer(c: Context<AppEnv>): Promise<Viewer | null> {
       max_hr: settingsRows[0]?.maxHr ?? null,
       birth_year: settingsRows[0]?.birthYear ?? null,
     },
+    restHrReady: settingsRows[0]?.restHrReady ?? null,
     userId,
     email: user.email,
     webDeviceId: principal.deviceId,

@@ -4,6 +4,8 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { LINK_SECRET_PATTERN } from "@runstrong/shared/schemas";
 import type { Handler } from "hono";
 import type { AppEnv } from "../../appEnv.ts";
+import { secretKey } from "../../db/accountIndex.ts";
+import { storeOfKey } from "../../db/userStore.ts";
 import { ApiError } from "../../http/apiError.ts";
 import { loadPlan } from "../../web/data/plan.ts";
 import type { feedUrlRoute, rotateRoute } from "./calendar.routes.ts";
@@ -12,12 +14,14 @@ import { feedOwner, feedSecret, feedUrl, rotateFeedSecret } from "./feedSecrets.
 import { feedSettings } from "./feedSettings.ts";
 
 export const showFeedUrl: RouteHandler<typeof feedUrlRoute, AppEnv> = async (c) => {
-  const secret = await feedSecret(c.get("db"), c.get("principal").userId, c.get("now"));
+  const { userId } = c.get("principal");
+  const secret = await feedSecret(c.get("db"), c.get("accounts"), userId, c.get("now"));
   return c.json({ url: feedUrl(new URL(c.req.url).origin, secret) }, 200);
 };
 
 export const rotateFeedUrl: RouteHandler<typeof rotateRoute, AppEnv> = async (c) => {
-  const secret = await rotateFeedSecret(c.get("db"), c.get("principal").userId, c.get("now"));
+  const { userId } = c.get("principal");
+  const secret = await rotateFeedSecret(c.get("db"), c.get("accounts"), userId, c.get("now"));
   return c.json({ url: feedUrl(new URL(c.req.url).origin, secret) }, 200);
 };
 
@@ -28,7 +32,8 @@ export const serveFeed: Handler<AppEnv, "/cal/:file"> = async (c) => {
   const file = c.req.param("file");
   const secret = file.endsWith(".ics") ? file.slice(0, -4) : "";
   if (!LINK_SECRET_PATTERN.test(secret)) throw noFeed();
-  const db = c.get("db");
+  // The feed's owner is found through store 0's index; their store has the last word.
+  const { db } = await storeOfKey(c, await secretKey("calendar", secret));
   const userId = await feedOwner(db, secret);
   if (userId === null) throw noFeed();
   const s = await feedSettings(db, userId);

@@ -2,15 +2,32 @@
 // (without any other credential) when a calendar app fetches /cal/<secret>.ics.
 import { eq } from "drizzle-orm";
 import { newSecret } from "../../auth/tokens.ts";
+import { dropKeys, indexSecret, secretKey } from "../../db/accountIndex.ts";
 import type { Database } from "../../db/client.ts";
 import { calendarFeeds } from "../../db/schema.ts";
 
-/** The user's secret, made now if there is none (two first calls at once agree on one). */
-export async function feedSecret(db: Database, userId: string, now: number): Promise<string> {
+/**
+ * The user's secret, made now if there is none (two first calls at once agree on one). A new
+ * secret goes into store 0's index (`accounts`) before it can be shown, so its feed is found.
+ */
+export async function feedSecret(
+  db: Database,
+  accounts: Database,
+  userId: string,
+  now: number,
+): Promise<string> {
+  const [known] = await db
+    .select({ secret: calendarFeeds.secret })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.userId, userId));
+  if (known) return known.secret;
+  const fresh = newSecret();
+  const key = await secretKey("calendar", fresh);
+  await indexSecret(accounts, key, userId);
   const [, rows] = await db.batch([
     db
       .insert(calendarFeeds)
-      .values({ userId, secret: newSecret(), createdAt: now })
+      .values({ userId, secret: fresh, createdAt: now })
       .onConflictDoNothing({ target: calendarFeeds.userId }),
     db
       .select({ secret: calendarFeeds.secret })
@@ -19,16 +36,32 @@ export async function feedSecret(db: Database, userId: string, now: number): Pro
   ]);
   const secret = rows[0]?.secret;
   if (secret === undefined) throw new Error("calendar feed secret missing after insert");
+  // Another first call won: its secret is indexed by that call.
+  if (secret !== fresh) await dropKeys(accounts, [key]);
   return secret;
 }
 
 /** A new secret for the user; the old one finds nothing from now on. */
-export async function rotateFeedSecret(db: Database, userId: string, now: number): Promise<string> {
+export async function rotateFeedSecret(
+  db: Database,
+  accounts: Database,
+  userId: string,
+  now: number,
+): Promise<string> {
   const secret = newSecret();
-  await db
-    .insert(calendarFeeds)
-    .values({ userId, secret, createdAt: now })
-    .onConflictDoUpdate({ target: calendarFeeds.userId, set: { secret, createdAt: now } });
+  await indexSecret(accounts, await secretKey("calendar", secret), userId);
+  const [old] = await db.batch([
+    db
+      .select({ secret: calendarFeeds.secret })
+      .from(calendarFeeds)
+      .where(eq(calendarFeeds.userId, userId)),
+    db
+      .insert(calendarFeeds)
+      .values({ userId, secret, createdAt: now })
+      .onConflictDoUpdate({ target: calendarFeeds.userId, set: { secret, createdAt: now } }),
+  ]);
+  const replaced = old[0]?.secret;
+  if (replaced !== undefined) await dropKeys(accounts, [await secretKey("calendar", replaced)]);
   return secret;
 }
 

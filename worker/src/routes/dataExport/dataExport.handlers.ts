@@ -22,7 +22,7 @@ const zoneOf = (settings: ExportDocument["settings"]) =>
   safeTimeZone(settings?.time_zone ?? undefined);
 
 async function exportOf(c: Context<AppEnv>) {
-  const doc = await loadExport(c.env.DB, c.get("principal").userId, c.get("now"));
+  const doc = await loadExport(c.get("d1"), c.get("principal").userId, c.get("now"));
   const day = localDate(c.get("now"), zoneOf(doc.settings));
   const download = (name: string) => ({
     "Content-Disposition": `attachment; filename="runstrong-${name}-${day}.${name === "export" ? "json" : "csv"}"`,
@@ -64,7 +64,7 @@ export const importAccount: RouteHandler<typeof importRoute, AppEnv> = async (c)
     deviceId: await pushingDeviceId(c),
     now: c.get("now"),
   };
-  const result = await importDocument(c.env.DB, ctx, document);
+  const result = await importDocument(c.get("d1"), ctx, document);
   if (!result.ok) throw importRefused(result.problems);
   return c.json(result.counts, 200);
 };

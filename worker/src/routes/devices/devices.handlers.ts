@@ -7,12 +7,14 @@ import {
   type PairRequest,
   type PendingDeviceView,
 } from "@runstrong/shared/schemas";
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import type { AppEnv } from "../../appEnv.ts";
 import { clientIp, hit, LIMITS } from "../../auth/rateLimit.ts";
 import { newId, newSecret, newUserCode, sha256Hex } from "../../auth/tokens.ts";
+import { digestKey, dropKeys, indexSecret } from "../../db/accountIndex.ts";
 import type { Database } from "../../db/client.ts";
 import { authSessions, devices, pairings } from "../../db/schema.ts";
+import { useUserStore } from "../../db/userStore.ts";
 import { ApiError } from "../../http/apiError.ts";
 import type {
   approveRoute,
@@ -44,7 +46,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export const startPairing: RouteHandler<typeof pairRoute, AppEnv> = async (c) => {
   const { name, platform } = c.req.valid("json");
-  const db = c.get("db");
+  // Pairings come before any user: they live in store 0.
+  const db = c.get("accounts");
   const now = c.get("now");
   await hit(db, `pair:ip:${clientIp(c.req)}`, LIMITS.pairPerIp, now);
   // Expired codes free their user code for reuse.
@@ -85,7 +88,7 @@ export const startPairing: RouteHandler<typeof pairRoute, AppEnv> = async (c) =>
 
 export const exchangeCode: RouteHandler<typeof tokenRoute, AppEnv> = async (c) => {
   const { device_code } = c.req.valid("json");
-  const db = c.get("db");
+  const db = c.get("accounts");
   const now = c.get("now");
   await hit(db, `token:ip:${clientIp(c.req)}`, LIMITS.tokenPollPerIp, now);
   const hash = await sha256Hex(device_code);
@@ -97,34 +100,41 @@ export const exchangeCode: RouteHandler<typeof tokenRoute, AppEnv> = async (c) =
   if (outcome.kind === "error") {
     return c.json({ error: outcome.error, message: outcome.message }, 400);
   }
-  if (!row?.deviceId)
+  if (!row?.deviceId || !row.userId)
     return c.json({ error: "expired_token", message: "Start pairing again." }, 400);
-  const accessToken = newSecret();
-  // The device gets its token only if the pairing is still approved and unused: two polls
-  // racing for one approval cannot both get a token.
-  const [claim] = await db.batch([
-    db
-      .update(devices)
-      .set({ tokenHash: await sha256Hex(accessToken), lastSeen: now })
-      .where(
-        and(
-          eq(devices.id, row.deviceId),
-          isNull(devices.tokenHash),
-          // A device revoked between approval and exchange must not get a token.
-          isNull(devices.revokedAt),
-          sql`EXISTS (SELECT 1 FROM pairings WHERE device_code_hash = ${hash} AND status = 'approved')`,
-        ),
-      ),
-    db
-      .update(pairings)
-      .set({ status: "consumed", lastPollAt: now })
-      .where(eq(pairings.deviceCodeHash, hash)),
-  ]);
-  if (claim.meta.changes !== 1) {
-    return c.json(
-      { error: "expired_token", message: "This code was already exchanged or revoked." },
+  const used = () =>
+    c.json(
+      { error: "expired_token" as const, message: "This code was already exchanged or revoked." },
       400,
     );
+  // The pairing (store 0) is consumed first: two polls racing for one approval cannot both
+  // get a token. The device itself lives in its user's store.
+  const consumed = await db
+    .update(pairings)
+    .set({ status: "consumed", lastPollAt: now })
+    .where(and(eq(pairings.deviceCodeHash, hash), eq(pairings.status, "approved")))
+    .returning({ deviceId: pairings.deviceId });
+  if (consumed.length !== 1) return used();
+  const accessToken = newSecret();
+  const tokenHash = await sha256Hex(accessToken);
+  const key = digestKey("device", tokenHash);
+  await indexSecret(db, key, row.userId);
+  const home = await useUserStore(c, row.userId);
+  const claim = await home.db
+    .update(devices)
+    .set({ tokenHash, lastSeen: now })
+    .where(
+      and(
+        eq(devices.id, row.deviceId),
+        eq(devices.userId, row.userId),
+        isNull(devices.tokenHash),
+        // A device revoked between approval and exchange must not get a token.
+        isNull(devices.revokedAt),
+      ),
+    );
+  if (claim.meta.changes !== 1) {
+    await dropKeys(db, [key]);
+    return used();
   }
   return c.json(
     { access_token: accessToken, token_type: "Bearer" as const, device_id: row.deviceId },
@@ -134,7 +144,7 @@ export const exchangeCode: RouteHandler<typeof tokenRoute, AppEnv> = async (c) =
 
 export const lookUpPairing: RouteHandler<typeof pendingRoute, AppEnv> = async (c) => {
   const { user_code } = c.req.valid("query");
-  const db = c.get("db");
+  const db = c.get("accounts");
   const now = c.get("now");
   // Looking a code up is an approval attempt too (it tells whether a code exists).
   await hit(db, `approve:user:${c.get("principal").userId}`, LIMITS.approvePerUser, now);
@@ -153,27 +163,28 @@ export const lookUpPairing: RouteHandler<typeof pendingRoute, AppEnv> = async (c
 
 export const approvePairing: RouteHandler<typeof approveRoute, AppEnv> = async (c) => {
   const { user_code } = c.req.valid("json");
+  const accounts = c.get("accounts");
   const db = c.get("db");
   const now = c.get("now");
   const { userId } = c.get("principal");
-  await hit(db, `approve:user:${userId}`, LIMITS.approvePerUser, now);
-  await hit(db, `approve:ip:${clientIp(c.req)}`, LIMITS.approvePerIp, now);
-  const row = await findLivePairing(db, user_code, now);
+  await hit(accounts, `approve:user:${userId}`, LIMITS.approvePerUser, now);
+  await hit(accounts, `approve:ip:${clientIp(c.req)}`, LIMITS.approvePerIp, now);
+  const row = await findLivePairing(accounts, user_code, now);
   const deviceId = newId();
-  const [, claimed] = await db.batch([
-    db.insert(devices).values({
-      id: deviceId,
-      userId,
-      name: row.name,
-      platform: row.platform,
-      createdAt: now,
-    }),
-    db
-      .update(pairings)
-      .set({ status: "approved", userId, deviceId })
-      .where(and(eq(pairings.deviceCodeHash, row.deviceCodeHash), eq(pairings.status, "pending")))
-      .returning({ deviceId: pairings.deviceId }),
-  ]);
+  // The device (the user's store) exists before the pairing (store 0) names it, so a poll
+  // that sees the approval always finds the device.
+  await db.insert(devices).values({
+    id: deviceId,
+    userId,
+    name: row.name,
+    platform: row.platform,
+    createdAt: now,
+  });
+  const claimed = await accounts
+    .update(pairings)
+    .set({ status: "approved", userId, deviceId })
+    .where(and(eq(pairings.deviceCodeHash, row.deviceCodeHash), eq(pairings.status, "pending")))
+    .returning({ deviceId: pairings.deviceId });
   if (claimed.length !== 1) {
     await db.delete(devices).where(eq(devices.id, deviceId));
     throw new ApiError(
@@ -192,7 +203,7 @@ export const approvePairing: RouteHandler<typeof approveRoute, AppEnv> = async (
 
 export const denyPairing: RouteHandler<typeof denyRoute, AppEnv> = async (c) => {
   const { user_code } = c.req.valid("json");
-  const db = c.get("db");
+  const db = c.get("accounts");
   const now = c.get("now");
   await hit(db, `approve:user:${c.get("principal").userId}`, LIMITS.approvePerUser, now);
   await hit(db, `approve:ip:${clientIp(c.req)}`, LIMITS.approvePerIp, now);
@@ -232,7 +243,11 @@ export const revokeDevice: RouteHandler<typeof revokeRoute, AppEnv> = async (c) 
   const db = c.get("db");
   // Revoking a browser's device signs that browser out too: otherwise it would stay signed
   // in with every push refused.
-  const [revoked] = await db.batch([
+  const [tokens, revoked] = await db.batch([
+    db
+      .select({ tokenHash: devices.tokenHash })
+      .from(devices)
+      .where(and(eq(devices.id, id), eq(devices.userId, userId), isNull(devices.revokedAt))),
     db
       .update(devices)
       .set({ revokedAt: c.get("now"), tokenHash: null })
@@ -243,5 +258,7 @@ export const revokeDevice: RouteHandler<typeof revokeRoute, AppEnv> = async (c) 
       .where(and(eq(authSessions.deviceId, id), eq(authSessions.userId, userId))),
   ]);
   if (revoked.length === 0) throw new ApiError(404, "not_found", "No such device.");
+  const hashes = tokens.flatMap((t) => (t.tokenHash ? [digestKey("device", t.tokenHash)] : []));
+  await dropKeys(c.get("accounts"), hashes);
   return c.body(null, 204);
 };

@@ -3,6 +3,7 @@
 import { type PlanBody, PlanBody as PlanBodySchema } from "@runstrong/shared/schemas";
 import { and, eq } from "drizzle-orm";
 import { newSecret } from "../../auth/tokens.ts";
+import { dropKeys, indexSecret, secretKey } from "../../db/accountIndex.ts";
 import type { Database } from "../../db/client.ts";
 import { planShares, plans } from "../../db/schema.ts";
 
@@ -18,15 +19,21 @@ async function livePlanExists(db: Database, userId: string, planId: string): Pro
   return row !== undefined;
 }
 
-/** The plan's link token (made now if it has none) and whether it was made now; null: no such plan. */
+/**
+ * The plan's link token (made now if it has none) and whether it was made now; null: no such
+ * plan. A new token goes into store 0's index (`accounts`) first, so the link finds its plan.
+ */
 export async function sharePlan(
   db: Database,
+  accounts: Database,
   userId: string,
   planId: string,
   now: number,
 ): Promise<{ token: string; created: boolean } | null> {
   if (!(await livePlanExists(db, userId, planId))) return null;
   const fresh = newSecret();
+  const key = await secretKey("share", fresh);
+  await indexSecret(accounts, key, userId);
   const [, rows] = await db.batch([
     db
       .insert(planShares)
@@ -38,15 +45,22 @@ export async function sharePlan(
       .where(and(eq(planShares.userId, userId), eq(planShares.planId, planId))),
   ]);
   const token = rows[0]?.token;
+  if (token !== fresh) await dropKeys(accounts, [key]);
   return token === undefined ? null : { token, created: token === fresh };
 }
 
 /** Ends the plan's link; false when the user has no such plan. */
-export async function unsharePlan(db: Database, userId: string, planId: string): Promise<boolean> {
+export async function unsharePlan(
+  db: Database,
+  accounts: Database,
+  userId: string,
+  planId: string,
+): Promise<boolean> {
   const deleted = await db
     .delete(planShares)
     .where(and(eq(planShares.userId, userId), eq(planShares.planId, planId)))
     .returning({ token: planShares.token });
+  await dropKeys(accounts, await Promise.all(deleted.map((d) => secretKey("share", d.token))));
   return deleted.length > 0 || (await livePlanExists(db, userId, planId));
 }
 

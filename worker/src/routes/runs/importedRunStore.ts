@@ -59,13 +59,13 @@ export async function storeImportedRun(
   run: ImportedRun,
 ): Promise<StoredRun> {
   const userId = c.get("principal").userId;
-  const found = await firstUsable(c.env.DB, userId, await importIds(userId, bytes));
+  const found = await firstUsable(c.get("d1"), userId, await importIds(userId, bytes));
   if (found.kind === "live") return { run: found.run, duplicate: true };
   if (found.kind === "full") return null;
   const args: RunLogArgs = { id: found.id, ...run };
   const ctx = { userId, deviceId: await pushingDeviceId(c), now: c.get("now") };
   const bodies = [{ op: "run.log" as const, args }];
-  const { outcome, snapshot } = await pushAsServer(c.env.DB, ctx, bodies, () => bodies);
+  const { outcome, snapshot } = await pushAsServer(c.get("d1"), ctx, bodies, () => bodies);
   const stored = snapshot.runs.get(found.id);
   if (!stored)
     throw new Error(`run.log of an import was not applied: ${JSON.stringify(outcome.acks)}`);

@@ -153,11 +153,12 @@ export function writeStatements(
     statements.push(
       d1
         .prepare(
-          `INSERT INTO settings (user_id, active_plan_id, units, rest_s_default, time_zone, max_hr, birth_year, version)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+          `INSERT INTO settings (user_id, active_plan_id, units, rest_s_default, time_zone, max_hr, birth_year, rest_hr_ready, version)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
            ON CONFLICT(user_id) DO UPDATE SET active_plan_id = excluded.active_plan_id, units = excluded.units,
            rest_s_default = excluded.rest_s_default, time_zone = excluded.time_zone,
-           max_hr = excluded.max_hr, birth_year = excluded.birth_year, version = excluded.version`,
+           max_hr = excluded.max_hr, birth_year = excluded.birth_year,
+           rest_hr_ready = excluded.rest_hr_ready, version = excluded.version`,
         )
         .bind(
           ctx.userId,
@@ -167,6 +168,7 @@ export function writeStatements(
           s.time_zone,
           s.max_hr ?? null,
           s.birth_year ?? null,
+          s.rest_hr_ready ?? null,
           version,
         ),
     );

@@ -3,6 +3,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { MAX_PUSH_MUTATIONS } from "@runstrong/shared/schemas";
 import { encodeCursor, SYNC_KINDS } from "@runstrong/shared/sync";
 import type { AppEnv } from "../../appEnv.ts";
+import { readBookmark } from "../../db/userStore.ts";
 import { ApiError } from "../../http/apiError.ts";
 import { assertSeqsFollow, commitDevicePush } from "./devicePush.ts";
 import { continuedCursor, pullStart } from "./pullCursor.ts";
@@ -20,7 +21,7 @@ export const pushMutations: RouteHandler<typeof pushRoute, AppEnv> = async (c) =
   // leave one behind, so a new browser's seqs are checked against 0 before it exists.
   if (principal.kind === "web" && principal.deviceId === null) assertSeqsFollow(0, mutations);
   const ctx = { userId: principal.userId, deviceId: await pushingDeviceId(c), now: c.get("now") };
-  const pushed = await commitDevicePush(c.env.DB, ctx, mutations);
+  const pushed = await commitDevicePush(c.get("d1"), ctx, mutations);
   return c.json(
     {
       acks: pushed.acks,
@@ -32,6 +33,8 @@ export const pushMutations: RouteHandler<typeof pushRoute, AppEnv> = async (c) =
   );
 };
 
+const bookmarkOf = (bookmark: string | null) => (bookmark === null ? {} : { bookmark });
+
 export const pullChanges: RouteHandler<typeof pullRoute, AppEnv> = async (c) => {
   const { cursor, limit, kinds = [...SYNC_KINDS] } = c.req.valid("query");
   // The cursor is checked before anything is written (a browser's first sync creates its
@@ -39,11 +42,11 @@ export const pullChanges: RouteHandler<typeof pullRoute, AppEnv> = async (c) => 
   const continued = continuedCursor(cursor, kinds);
   const { userId } = c.get("principal");
   const deviceId = await pushingDeviceId(c);
-  const state = await readPullState(c.env.DB, userId, deviceId);
+  const state = await readPullState(c.get("d1"), userId, deviceId);
   if (!state) throw new ApiError(401, "unauthorized", "This account no longer exists.");
   const since = pullStart(continued, state);
   if (since === "reset") return c.json({ reset: true as const }, 200);
-  const page = await readPullPage(c.env.DB, userId, since, limit, cursor === undefined, kinds);
+  const page = await readPullPage(c.get("d1"), userId, since, limit, cursor === undefined, kinds);
   const filtered = kinds.length < SYNC_KINDS.length;
   return c.json(
     {
@@ -52,6 +55,8 @@ export const pullChanges: RouteHandler<typeof pullRoute, AppEnv> = async (c) => 
         epoch: state.epoch,
         version: page.through,
         ...(filtered ? { kinds } : {}),
+        // With read replication, the next pull reads nothing older than this one did.
+        ...bookmarkOf(readBookmark(c)),
       }),
       has_more: page.has_more,
       last_seq: state.lastSeq,

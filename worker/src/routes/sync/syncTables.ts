@@ -31,7 +31,7 @@ type Row = Record<string, unknown>;
  * Columns added after schema 1's first release (heart rate): a record carries them only when
  * set, never as null, so a row without them maps to exactly the record older clients know.
  */
-const ABSENT_WHEN_NULL = ["hr_avg", "hr_max", "max_hr", "birth_year"];
+const ABSENT_WHEN_NULL = ["hr_avg", "hr_max", "max_hr", "birth_year", "rest_hr_ready"];
 
 function dropUnsetLateFields(record: Row): Row {
   for (const name of ABSENT_WHEN_NULL) if (record[name] === null) delete record[name];

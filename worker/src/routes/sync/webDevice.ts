@@ -14,7 +14,7 @@ export async function webDeviceId(
   const id = newId();
   const now = c.get("now");
   const name = browserDeviceName(c.req.header("user-agent") ?? "");
-  const d1 = c.env.DB;
+  const d1 = c.get("d1");
   // The session row only adopts the new device if it has none yet, so two first pushes at
   // once end up with one device.
   await d1.batch([

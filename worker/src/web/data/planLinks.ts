@@ -16,7 +16,7 @@ export async function planLinksFor(
   const db = c.get("db");
   const origin = new URL(c.req.url).origin;
   const [secret, tokens] = await Promise.all([
-    feedSecret(db, v.userId, c.get("now")),
+    feedSecret(db, c.get("accounts"), v.userId, c.get("now")),
     shareTokens(db, v.userId),
   ]);
   const token = tokens.get(active.id);

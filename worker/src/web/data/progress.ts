@@ -2,7 +2,7 @@
 // session, left/right balance of per-side exercises, weekly running distance beside strength
 // sessions. Computed from this user's rows only; weeks run Monday to Sunday in the viewer's zone.
 import { exerciseById } from "@runstrong/shared/catalog";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { sessions, sets } from "../../db/schema.ts";
 import {
@@ -16,7 +16,7 @@ import {
 } from "../format.ts";
 import type { Viewer } from "../viewer.ts";
 import { runsBetween } from "./overview.ts";
-import { sessionStartsBetween } from "./sessions.ts";
+import { sessionStartsBetween, timeFrom } from "./sessions.ts";
 
 export const RANGES = [4, 8, 12, 26, 52] as const;
 
@@ -68,7 +68,6 @@ export async function loadProgress(db: Database, v: Viewer, weeks: number): Prom
   const endDate = addDays(mondayOf(today), 6);
   const fromMs = startOfLocalDay(firstMonday, v.tz);
   const toMsExclusive = startOfLocalDay(addDays(endDate, 1), v.tz);
-  const fromIso = new Date(fromMs - 86_400_000).toISOString();
 
   const [setRows, sessionRows, runRows] = await Promise.all([
     db
@@ -88,7 +87,7 @@ export async function loadProgress(db: Database, v: Viewer, weeks: number): Prom
         and(
           eq(sets.userId, v.userId),
           eq(sets.deleted, false),
-          sql`julianday(${sets.startedAt}) >= julianday(${fromIso})`,
+          timeFrom(sets.startedAt, fromMs - 86_400_000),
         ),
       ),
     sessionStartsBetween(db, v.userId, fromMs, toMsExclusive),

@@ -1,6 +1,19 @@
 // Strength sessions as the web view lists and shows them: one row per session with its set
 // totals, and a session with every set. Every query is scoped by the viewer's user id.
-import { and, asc, count, desc, eq, inArray, max, type SQL, sql, sum } from "drizzle-orm";
+import {
+  type AnyColumn,
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  max,
+  type SQL,
+  sql,
+  sum,
+} from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { devices, sessions, sets } from "../../db/schema.ts";
 import { toMs } from "../format.ts";
@@ -114,14 +127,34 @@ export type HistoryQuery = {
 
 /** started_at compared as an instant: stored strings may carry any offset. */
 const startedJulian = sql`julianday(${sessions.startedAt})`;
-const julian = (ms: number) => sql`julianday(${new Date(ms).toISOString()})`;
+
+const DAY_MS = 86_400_000;
+/** The UTC date `days` days from `ms`, as a string that sorts before any time on that date. */
+const dateOf = (ms: number, days: number) =>
+  new Date(ms + days * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * A stored time at or after the instant `ms`. julianday() gives the exact comparison but no
+ * index can serve it. A stored time's offset is under a day (±HH:MM), so the date it is written
+ * with is within a day of its instant's UTC date: every match also sorts, as a plain string, after
+ * the date two days earlier, and that bound lets the (user_id, started_at) index read just the
+ * period instead of all of a user's history.
+ */
+export function timeFrom(column: AnyColumn, ms: number): SQL {
+  return sql`(${column} >= ${dateOf(ms, -2)} and julianday(${column}) >= julianday(${new Date(ms).toISOString()}))`;
+}
+
+/** A stored time before the instant `ms`: the exact comparison and its index-usable bound. */
+export function timeBefore(column: AnyColumn, ms: number): SQL {
+  return sql`(${column} < ${dateOf(ms, 2)} and julianday(${column}) < julianday(${new Date(ms).toISOString()}))`;
+}
 
 export type SessionFilter = Omit<HistoryQuery, "offset" | "limit">;
 
 function sessionWhere(userId: string, q: SessionFilter): SQL | undefined {
   const where: SQL[] = [eq(sessions.userId, userId), eq(sessions.deleted, false)];
-  if (q.fromMs !== undefined) where.push(sql`${startedJulian} >= ${julian(q.fromMs)}`);
-  if (q.toMs !== undefined) where.push(sql`${startedJulian} < ${julian(q.toMs)}`);
+  if (q.fromMs !== undefined) where.push(timeFrom(sessions.startedAt, q.fromMs));
+  if (q.toMs !== undefined) where.push(timeBefore(sessions.startedAt, q.toMs));
   if (q.exercise) {
     where.push(
       sql`exists (select 1 from sets s where s.user_id = ${sessions.userId} and s.session_id = ${sessions.id} and s.exercise_id = ${q.exercise} and s.deleted = 0)`,
@@ -216,15 +249,28 @@ export async function sessionStartsBetween(
       and(
         eq(sessions.userId, userId),
         eq(sessions.deleted, false),
-        sql`${startedJulian} >= ${julian(fromMs)}`,
-        sql`${startedJulian} < ${julian(untilMs)}`,
+        timeFrom(sessions.startedAt, fromMs),
+        timeBefore(sessions.startedAt, untilMs),
       ),
     );
   return rows.map((r) => toMs(r.startedAt)).filter((ms): ms is number => ms !== null);
 }
 
 export async function lastSession(db: Database, userId: string): Promise<SessionRow | null> {
-  const { rows } = await listSessions(db, userId, { offset: 0, limit: 1 });
+  // The newest start as a string comes straight off the (user_id, started_at) index; the newest
+  // as an instant is no earlier than it, so ranking by instant needs only the sessions from there.
+  const [top] = await db
+    .select({ startedAt: sessions.startedAt })
+    .from(sessions)
+    .where(
+      and(eq(sessions.userId, userId), eq(sessions.deleted, false), isNotNull(sessions.startedAt)),
+    )
+    .orderBy(desc(sessions.startedAt))
+    .limit(1);
+  const fromMs = toMs(top?.startedAt ?? null);
+  const q: HistoryQuery = { offset: 0, limit: 1 };
+  if (fromMs !== null) q.fromMs = fromMs - 1000;
+  const { rows } = await listSessions(db, userId, q);
   return rows[0] ?? null;
 }
 

@@ -1,7 +1,15 @@
 // Heart rate in the web view: a set's average / highest and the session's average, each with
 // its zone as coloured chip and name; and the account's "Heart rate" settings (max HR or year
-// of birth), saved with settings.put by client/lib/heartRateSettings.ts.
-import { hrZone, type MaxHeartRate, maxHeartRate, zoneRanges } from "@runstrong/shared/heartRate";
+// of birth, and the heart rate that ends a rest), saved with settings.put by
+// client/lib/heartRateSettings.ts.
+import {
+  hrZone,
+  type MaxHeartRate,
+  maxHeartRate,
+  REST_HR_READY_MAX,
+  REST_HR_READY_MIN,
+  zoneRanges,
+} from "@runstrong/shared/heartRate";
 import { Field } from "../components.tsx";
 import { localDate } from "../format.ts";
 import type { Viewer } from "../viewer.ts";
@@ -81,7 +89,10 @@ export function SessionHeartRate(props: {
   );
 }
 
-/** The account page's "Heart rate" card: max HR, or year of birth to estimate it. */
+/**
+ * The account page's "Heart rate" card: max HR, or year of birth to estimate it; and the heart
+ * rate a rest ends early below (empty: rests go by time only).
+ */
 export function HeartRateSettings(props: { v: Viewer }) {
   const { v } = props;
   const year = viewerYear(v);
@@ -126,6 +137,18 @@ export function HeartRateSettings(props: { v: Viewer }) {
           {maxHrSentence(max)}
         </p>
         <ZoneLegend max={max} />
+        <Field
+          id="rest_hr_ready"
+          label="End rest early below (bpm)"
+          type="number"
+          inputmode="numeric"
+          min={String(REST_HR_READY_MIN)}
+          max={String(REST_HR_READY_MAX)}
+          step="1"
+          value={value(v.restHrReady)}
+          hint={`Rest ends early when your heart rate drops below this; leave empty to rest by time only. From ${REST_HR_READY_MIN} to ${REST_HR_READY_MAX}.`}
+          message={`Enter the heart rate that ends a rest as a whole number from ${REST_HR_READY_MIN} to ${REST_HR_READY_MAX}, or leave it empty.`}
+        />
         <button type="submit">Save heart rate</button>
         <p class="form-error" role="alert" />
         <p class="form-ok" role="status" />

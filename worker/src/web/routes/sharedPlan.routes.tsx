@@ -3,6 +3,8 @@
 import { LINK_SECRET_PATTERN, sharedPlanBody } from "@runstrong/shared/schemas";
 import { Hono } from "hono";
 import type { AppEnv } from "../../appEnv.ts";
+import { secretKey } from "../../db/accountIndex.ts";
+import { storeOfKey } from "../../db/userStore.ts";
 import { sharedPlan } from "../../routes/planShares/planShareStore.ts";
 import { loadPlan } from "../data/plan.ts";
 import { page } from "../pageFrame.tsx";
@@ -12,7 +14,10 @@ import { loadViewer, localeOf } from "../viewer.ts";
 export const sharedPlanRoutes = new Hono<AppEnv>().get("/:token", async (c) => {
   const v = await loadViewer(c);
   const token = c.req.param("token");
-  const plan = LINK_SECRET_PATTERN.test(token) ? await sharedPlan(c.get("db"), token) : null;
+  // The plan lives in its owner's store, not necessarily the visitor's.
+  const plan = LINK_SECRET_PATTERN.test(token)
+    ? await sharedPlan((await storeOfKey(c, await secretKey("share", token))).db, token)
+    : null;
   if (plan === null) {
     return page(
       c,

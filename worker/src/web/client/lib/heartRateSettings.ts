@@ -1,12 +1,13 @@
-// The account page's "Heart rate" form: max heart rate or year of birth, saved with settings.put
-// through the outbox like the units preference; an empty field clears that setting.
+// The account page's "Heart rate" form: max heart rate or year of birth, and the heart rate that
+// ends a rest, saved with settings.put through the outbox like the units preference; an empty
+// field clears that setting (for rest_hr_ready: rests go by time only).
 import { maxHeartRate, zoneRanges } from "@runstrong/shared/heartRate";
 import { maxHrSentence, zoneRangeText, zoneText } from "../../pages/heartRateWords.ts";
 import { byId } from "./dom.ts";
 import { busy, setFieldError, setFormError, validate } from "./forms.ts";
 import { type OpArgs, push } from "./sync.ts";
 
-const FIELDS = new Set(["max_hr", "birth_year"]);
+const FIELDS = new Set(["max_hr", "birth_year", "rest_hr_ready"]);
 
 function wholeNumberOrNull(form: HTMLFormElement, name: string): number | null {
   const text = form.querySelector<HTMLInputElement>(`[name=${name}]`)?.value.trim() ?? "";
@@ -46,6 +47,7 @@ export async function saveHeartRate(form: HTMLFormElement): Promise<void> {
   const args = {
     max_hr: wholeNumberOrNull(form, "max_hr"),
     birth_year: wholeNumberOrNull(form, "birth_year"),
+    rest_hr_ready: wholeNumberOrNull(form, "rest_hr_ready"),
   } satisfies OpArgs<"settings.put">;
   const out = await busy(form, () => push([{ op: "settings.put", args }]));
   const ack = out.acks[0];

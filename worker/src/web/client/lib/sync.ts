@@ -44,6 +44,12 @@ function asApiError(s: StopReason): ApiErrorBody & { status: number } {
       return { error: "server_error", message: s.message, status: s.status };
     case "refused":
       return { error: s.error, message: s.message, status: s.status };
+    case "storage":
+      return {
+        error: "storage",
+        message: "This browser could not save your changes; they will be tried again.",
+        status: 0,
+      };
   }
 }
 

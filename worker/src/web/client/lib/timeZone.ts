@@ -29,6 +29,9 @@ export function adoptBrowserTimeZone(): void {
 
 /** Fills each `select[data-time-zones]` with every zone the browser knows, keeping its choice. */
 export function fillTimeZoneOptions(): void {
+  const selects = document.querySelectorAll<HTMLSelectElement>("select[data-time-zones]");
+  // Pages without the setting skip Intl: a fresh renderer's first call loads ICU's data.
+  if (selects.length === 0) return;
   const intl = Intl as typeof Intl & { supportedValuesOf?: (key: string) => string[] };
   let zones: string[] = [];
   try {
@@ -36,7 +39,7 @@ export function fillTimeZoneOptions(): void {
   } catch {
     return;
   }
-  for (const select of document.querySelectorAll<HTMLSelectElement>("select[data-time-zones]")) {
+  for (const select of selects) {
     const current = select.value;
     const all = zones.includes(current) ? zones : [...zones, current].sort();
     if (!all.includes("UTC")) all.push("UTC");

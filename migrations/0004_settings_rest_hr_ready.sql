@@ -1,0 +1,1 @@
+ALTER TABLE `settings` ADD `rest_hr_ready` integer;

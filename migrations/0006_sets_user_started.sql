@@ -1,0 +1,1 @@
+CREATE INDEX `sets_user_started_idx` ON `sets` (`user_id`,`started_at`);
