@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodePng } from "./pngEncode.mjs";
-import { watchBundleOptions } from "./watchBundleOptions.mjs";
+import { compactDeviceJs, watchBundleOptions } from "./watchBundleOptions.mjs";
 import { readZipArchive } from "./zipArchive.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -23,14 +23,16 @@ const zeppDir = path.join(watchDir, "zepp");
 const fitbitDir = path.join(watchDir, "fitbit");
 
 /**
- * Budget for the whole device JS of one Zepp watch (app.js plus the target's pages, ZML's
- * messaging runtime included), minified as handed to zeus: a build over it fails, so the app
+ * Budget for the whole device JS of one Zepp watch (app.js plus the target's pages and the App
+ * Service, ZML's messaging runtime included), minified as handed to zeus: a build over it fails, so the app
  * cannot grow unnoticed. An estimate of ours, not a platform limit (watch-app/README.md, "Size").
  */
 const ZEPP_DEVICE_JS_BUDGET = 80 * 1024;
 /** Inputs of a bundle that belong to ZML's runtime. */
 const ZML_INPUT = /(^|\/)node_modules\/@zeppos\/zml\//;
 const ZEPP_PAGES = ["home", "session", "pairing"];
+/** App Services (zepp/app-service/<name>.ts): tiny, started by an alarm, shared by the targets. */
+const ZEPP_SERVICES = ["restEnd"];
 const ZEPP_ICON_SIZE = 248;
 const FITBIT_ICON_SIZE = 80;
 /** Tools get this long before the build gives up on them (a prompt would otherwise hang CI). */
@@ -173,12 +175,21 @@ async function bundle(options) {
   }
 }
 
-/** Output files of a metafile with their sizes, relative to `outdir`. */
+/** Output files of a metafile with their sizes on disk (after any second pass), relative to `outdir`. */
 function outputSizes(metafile, outdir) {
-  return Object.entries(metafile.outputs).map(([file, output]) => ({
+  return Object.keys(metafile.outputs).map((file) => ({
     file: path.relative(outdir, path.resolve(root, file)),
-    bytes: output.bytes,
+    bytes: fs.statSync(path.resolve(root, file)).size,
   }));
+}
+
+/** Bundles device JS, then gives every output the second minifying pass (compactDeviceJs). */
+async function bundleDevice(options) {
+  const result = await bundle(options);
+  for (const file of Object.keys(result.metafile.outputs)) {
+    if (file.endsWith(".js")) await compactDeviceJs(path.resolve(root, file));
+  }
+  return result;
 }
 
 /** The watch bundle must not carry zod (too big for a watch; the engine imports its types only). */
@@ -273,6 +284,7 @@ function zeppAppJson(config, version) {
     targets[target.id] = {
       module: {
         page: { pages: ZEPP_PAGES.map((page) => `page/${target.id}/${page}`) },
+        "app-service": { services: ZEPP_SERVICES.map((name) => `app-service/${name}`) },
         "app-side": { path: "app-side/index" },
         setting: { path: "setting/index" },
       },
@@ -338,7 +350,7 @@ async function buildZepp(version) {
   const zeusPackage = require("@zeppos/zeus-cli/package.json");
 
   step("Zepp OS: bundle the device app, the phone-side service and the settings app");
-  const sizes = { app: 0, targets: {}, zml: 0, zmlPages: {} };
+  const sizes = { app: 0, service: 0, targets: {}, zml: 0, zmlPages: {} };
   const device = {
     ...BUNDLE_OPTIONS,
     outdir: project,
@@ -346,15 +358,26 @@ async function buildZepp(version) {
     // The simulator's test hooks (`if (RS_SIM)`) are dropped from every device bundle.
     define: { RS_SIM: "false" },
   };
-  const app = await bundle({
+  const app = await bundleDevice({
     ...device,
     entryPoints: [{ in: path.join(zeppDir, "app.ts"), out: "app" }],
   });
   assertNoZod(app.metafile, "app.js");
   sizes.app = outputSizes(app.metafile, project)[0].bytes;
   sizes.zml = zmlBytes(app.metafile);
+  const services = await bundleDevice({
+    ...device,
+    entryPoints: ZEPP_SERVICES.map((name) => ({
+      in: path.join(zeppDir, "app-service", `${name}.ts`),
+      out: `app-service/${name}`,
+    })),
+  });
+  // A service runs alone in about 600 ms: it must not drag in the core or ZML.
+  const heavy = Object.keys(services.metafile.inputs).filter((i) => !i.includes("app-service/"));
+  if (heavy.length > 0) throw new BuildError(`an App Service imports ${heavy[0]}: keep it alone`);
+  sizes.service = outputSizes(services.metafile, project).reduce((sum, o) => sum + o.bytes, 0);
   for (const target of config.targets) {
-    const pages = await bundle({
+    const pages = await bundleDevice({
       ...device,
       entryPoints: ZEPP_PAGES.map((page) => ({
         in: `rs-page:${page}`,
@@ -477,7 +500,16 @@ function checkZab(file, config) {
     if (!expected || sources.join() !== expected.join()) {
       throw new BuildError(`${entry.name}: unexpected devices ${sources.join(", ")}`);
     }
-    const files = ["app.bin", ...pages.map((p) => `${p}.bin`), "assets/icon.png"];
+    const services = appJson.module["app-service"]?.services ?? [];
+    if (services.length !== ZEPP_SERVICES.length) {
+      throw new BuildError(`${entry.name}: app.json declares ${services.length} App Services`);
+    }
+    const files = [
+      "app.bin",
+      ...pages.map((p) => `${p}.bin`),
+      ...services.map((p) => `${p}.bin`),
+      "assets/icon.png",
+    ];
     const missing = files.filter((f) => !deviceZip.names.includes(f));
     if (missing.length > 0) throw new BuildError(`${entry.name} lacks ${missing.join(", ")}`);
     const side = readZip(zpk.read("app-side.zip"), `${entry.name}/app-side.zip`);
@@ -648,10 +680,11 @@ function report(zepp, fitbit) {
     let over = [];
     for (const [target, pages] of Object.entries(zepp.sizes.targets)) {
       const zml = zepp.sizes.zml + zepp.sizes.zmlPages[target];
-      const total = zepp.sizes.app + pages.reduce((sum, p) => sum + p.bytes, 0);
+      const total =
+        zepp.sizes.app + zepp.sizes.service + pages.reduce((sum, p) => sum + p.bytes, 0);
       const parts = pages.map((p) => `${path.basename(p.file, ".js")} ${kb(p.bytes)}`).join(", ");
       console.log(
-        `    ${target}: app ${kb(zepp.sizes.app)}, ${parts} → ${kb(total)} JS (runstrong ${kb(total - zml)} + ZML ${kb(zml)}), ${kb(zepp.bytecode[target])} bytecode`,
+        `    ${target}: app ${kb(zepp.sizes.app)}, ${parts}, app-service ${kb(zepp.sizes.service)} → ${kb(total)} JS (runstrong ${kb(total - zml)} + ZML ${kb(zml)}), ${kb(zepp.bytecode[target])} bytecode`,
       );
       console.log(`      headroom ${kb(ZEPP_DEVICE_JS_BUDGET - total)}`);
       if (total > ZEPP_DEVICE_JS_BUDGET) over = [...over, `${target} (${kb(total)})`];

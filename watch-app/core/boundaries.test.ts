@@ -18,7 +18,11 @@ function productionFiles(): string[] {
 }
 
 /** The shared modules the core may load at run time: zod-free, platform-free by their own tests. */
-const SHARED_AT_RUN_TIME = ["@runstrong/shared/engine", "@runstrong/shared/client"];
+const SHARED_AT_RUN_TIME = [
+  "@runstrong/shared/engine",
+  "@runstrong/shared/client",
+  "@runstrong/shared/heartRate",
+];
 
 const FORBIDDEN_GLOBALS =
   /\b(fetch|setTimeout|setInterval|clearTimeout|localStorage|sessionStorage|document|window|navigator|process|require|Date\.now|performance\.now|TextEncoder|crypto)\b\s*[(.]/;

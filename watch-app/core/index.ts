@@ -46,8 +46,10 @@ export type {
   KeyValueStore,
   PhoneLink,
   RandomSource,
+  RestAlarm,
   Scheduler,
   ScreenKeeper,
+  ScreenMode,
   SettingsStore,
 } from "./ports.ts";
 export { BUILTIN_CUES, BUILTIN_ROUTINES, type BuiltinRoutine } from "./watch/builtinRoutines.ts";
@@ -73,6 +75,12 @@ export type {
   WatchAction,
   WatchScreen,
 } from "./watch/screens.ts";
+export {
+  HEART_RATE_REST_NOTE,
+  NO_BACKGROUND_BUZZ_NOTE,
+  type RestEndRecord,
+  restEndKey,
+} from "./watch/sessionDisplay.ts";
 export { WatchApp, type WatchAppPorts } from "./watch/watchApp.ts";
 export { type SessionPlan, type StartResult, WatchSession } from "./watch/watchSession.ts";
 export { type RejectedMutation, type SyncStatus, WatchSync } from "./watch/watchSync.ts";

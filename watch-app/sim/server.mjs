@@ -22,7 +22,19 @@ export const TARGETS = {
   s390: { shape: "square", width: 390, height: 450, name: "Amazfit Bip 6 (simulator)" },
 };
 const PAGES = ["home", "session", "pairing"];
-const ZOS_MODULES = ["ui", "router", "storage", "sensor", "display", "device", "utils"];
+const ZOS_MODULES = [
+  "ui",
+  "router",
+  "storage",
+  "sensor",
+  "display",
+  "device",
+  "utils",
+  "app",
+  "alarm",
+];
+/** The App Services (zepp/app-service/<name>.ts), bundled as /b/app-service/<name>.js. */
+const SERVICES = ["restEnd"];
 
 /** Only loopback upstreams: the proxy must not become an open relay. */
 function upstreamAllowed(url) {
@@ -51,7 +63,10 @@ async function bundler() {
   const watchCommon = {
     external: ["@zos/*"],
     inject: [shim("watchGlobals.ts")],
-    alias: { "@zeppos/zml/base-app": shim("zmlApp.ts") },
+    alias: {
+      "@zeppos/zml/base/base-app": shim("zmlApp.ts"),
+      "@zeppos/zml/3.0/module/messaging/plugin/app": shim("zmlApp.ts"),
+    },
   };
   /** Each page entry: the page module fed with its target's layout, as scripts/build-watch.mjs does. */
   const pagePlugin = {
@@ -107,6 +122,16 @@ async function bundler() {
         plugins: [pagePlugin],
       }),
     ),
+    esbuild.context({
+      ...common,
+      external: ["@zos/*"],
+      inject: [shim("serviceGlobals.ts")],
+      entryPoints: SERVICES.map((name) => ({
+        in: path.join(zeppDir, "app-service", `${name}.ts`),
+        out: `app-service/${name}`,
+      })),
+      outdir: "/b",
+    }),
     esbuild.context({
       ...common,
       entryPoints: [{ in: path.join(zeppDir, "app-side/index.ts"), out: "app-side" }],

@@ -70,6 +70,37 @@ describe("push client", () => {
     expect(h.applied("r1")).toBe(1);
   });
 
+  it("a background retry whose storage throws ends as a storage stop and tries again, not as an unhandled rejection", async () => {
+    const h = harness();
+    const client = h.open();
+    h.net.faults = ["lostRequest"];
+    await client.push([runLog(1)]);
+    expect(h.time.pending()).toHaveLength(1);
+    const stops: string[] = [];
+    client.on("stopped", (s) => stops.push(`${s.kind}: ${s.message}`));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    const realGet = h.store.get.bind(h.store);
+    h.store.get = async () => {
+      throw new Error("storage is locked");
+    };
+    try {
+      await h.time.advance(h.time.pending()[0] as number);
+      await settle();
+      expect(unhandled).toEqual([]);
+      expect(stops).toEqual(["storage: Saving the outbox failed: storage is locked"]);
+      // A storage stop is passing: the next try is scheduled, and it gets through.
+      expect(h.time.pending()).toHaveLength(1);
+      h.store.get = realGet;
+      await h.time.advance(h.time.pending()[0] as number);
+      expect(await client.pending()).toBe(0);
+      expect(h.applied("r1")).toBe(1);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
   it("a bundle that uses only the push client does not carry the pull loop", async () => {
     const result = await build({
       stdin: {

@@ -77,7 +77,7 @@ export class PushClient {
       onSettled: (e) => this.hub.settled(e),
     });
     this.backoff = new Backoff({ random: opts.random ?? Math.random, ...opts.backoff });
-    this.unlisten = opts.transport.onLinkBack?.(() => void this.retryNow()) ?? null;
+    this.unlisten = opts.transport.onLinkBack?.(() => this.inBackground(this.retryNow())) ?? null;
   }
 
   on<K extends keyof SyncEvents>(event: K, listener: (value: SyncEvents[K]) => void): () => void {
@@ -165,7 +165,18 @@ export class PushClient {
     this.cancelRetry?.();
     this.cancelRetry = this.opts.scheduler.schedule(wait, () => {
       this.cancelRetry = null;
-      void this.retry();
+      this.inBackground(this.retry());
+    });
+  }
+
+  /**
+   * A retry nobody awaits: when the device's storage throws (full, locked), it ends as a
+   * `storage` stop that schedules the next try, instead of an unhandled rejection.
+   */
+  private inBackground(work: Promise<void>): void {
+    work.catch((e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e);
+      this.after("push", { kind: "storage", message: `Saving the outbox failed: ${message}` });
     });
   }
 

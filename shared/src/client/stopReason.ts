@@ -12,11 +12,13 @@ export type StopReason =
   /** 401: signed out, token revoked or expired; nothing passes until the user acts. */
   | { kind: "unauthorized"; message: string }
   /** Any other refusal (403, 415, a 400 not caused by one mutation...). */
-  | { kind: "refused"; status: number; error: string; message: string };
+  | { kind: "refused"; status: number; error: string; message: string }
+  /** This device's own storage failed (full, locked): the outbox is as it was; try again. */
+  | { kind: "storage"; message: string };
 
 /** Offline, server trouble and rate limits pass with time: worth retrying with backoff. */
 export const isTransient = (s: StopReason): boolean =>
-  s.kind === "offline" || s.kind === "server" || s.kind === "rate_limited";
+  s.kind === "offline" || s.kind === "server" || s.kind === "rate_limited" || s.kind === "storage";
 
 export function stopFor(res: TransportResponse, err: ErrorBody | null): StopReason {
   const message = err?.message ?? `HTTP ${res.status}`;

@@ -100,6 +100,38 @@ describe("encodeBatch / decodeBatch", () => {
     expect(decodeBatch(through(batch))).toStrictEqual(items);
   });
 
+  it("carries a set's heart rate in two numbers and the session's in one", () => {
+    const sid = "01JH8Z3Q4R5S6T7V8W9XAYBZC0";
+    const set: MutationBody = {
+      op: "set.log",
+      args: {
+        id: `${sid}-1`,
+        session_id: sid,
+        exercise_id: "plank",
+        set_index: 0,
+        started_at: "2025-01-06T07:00:05.000Z",
+        ended_at: "2025-01-06T07:00:45.000Z",
+        hold_s: 40,
+        target_hold_s: 40,
+        hr_avg: 131,
+        hr_max: 142,
+      },
+    };
+    const finish: MutationBody = {
+      op: "session.finish",
+      args: { id: sid, ended_at: "2025-01-06T07:20:00.000Z", hr_avg: 118 },
+    };
+    const items = [
+      { seq: 7, mutation: set },
+      { seq: 8, mutation: finish },
+    ];
+    const batch = encodeBatch(items);
+    // The set's row: no weight or RPE (nulls), then average and peak; 8 bytes for heart rate.
+    expect(JSON.stringify(batch[2][0])).toBe("[7,1,0,1,0,0,0,40,1,40,40,null,null,131,142]");
+    expect(JSON.stringify(batch[2][1])).toBe("[8,2,0,1195,null,null,118]");
+    expect(decodeBatch(through(batch))).toStrictEqual(items);
+  });
+
   it("keeps a time verbatim when it is not a whole-second toISOString instant", () => {
     expect(wholeSecondsOf("2025-01-06T07:00:00.000Z")).toBe(1736146800);
     expect(wholeSecondsOf("2025-01-06T07:00:00.250Z")).toBeNull();

@@ -20,11 +20,12 @@ export interface SequencedMutation {
  * - exercises: exercise ids, referenced by index;
  * - items, by op (optional fields trailing, `null` where skipped, trailing nulls dropped):
  *   - session.start  `[seq, 0, s, start, name?, plan_id?, plan_day?, source?]`
- *   - set.log        `[seq, 1, s, id, ex, set_index, start, end, flags, value, target?, weight_kg?, rpe?]`
+ *   - set.log        `[seq, 1, s, id, ex, set_index, start, end, flags, value, target?, weight_kg?, rpe?,
+ *                     hr_avg?, hr_max?]`
  *     id: the ordinal n when the set id is `${session_id}-${n}`, else the id itself;
  *     flags: bit 0 = hold (value is hold_s, else reps), bits 1–2 = side (1 left, 2 right);
  *     target: target_hold_s for a hold, target_reps otherwise;
- *   - session.finish `[seq, 2, s, end, rpe?, notes?]`
+ *   - session.finish `[seq, 2, s, end, rpe?, notes?, hr_avg?]`
  *   - anything else, or a shape the compact forms cannot carry exactly: `[seq, 9, op, args]`.
  * A time is a number (offset in whole seconds) when it is a `toISOString()` instant on a whole
  * second, else the original string, so every input decodes to exactly itself.
@@ -41,7 +42,7 @@ const SIDE_SHIFT = 1;
 const SIDES = [undefined, "left", "right"] as const;
 
 const SESSION_START_KEYS = new Set(["id", "started_at", "plan_id", "plan_day", "source", "name"]);
-const SESSION_FINISH_KEYS = new Set(["id", "ended_at", "rpe", "notes"]);
+const SESSION_FINISH_KEYS = new Set(["id", "ended_at", "rpe", "notes", "hr_avg"]);
 const SET_LOG_KEYS = new Set([
   "id",
   "session_id",
@@ -56,6 +57,8 @@ const SET_LOG_KEYS = new Set([
   "rpe",
   "target_reps",
   "target_hold_s",
+  "hr_avg",
+  "hr_max",
 ]);
 
 export class BatchFormatError extends Error {
@@ -189,6 +192,7 @@ function encodeSetLog(seq: number, a: SetLogArgs, w: BatchWriter): unknown[] | n
   if (!isNumber(value) || !optional(target, isNumber) || otherTarget !== undefined) return null;
   const sideCode = a.side === undefined ? 0 : SIDES.indexOf(a.side);
   if (sideCode < 0 || !optional(a.weight_kg, isNumber) || !optional(a.rpe, isNumber)) return null;
+  if (!optional(a.hr_avg, isNumber) || !optional(a.hr_max, isNumber)) return null;
   const s = w.session(a.session_id, a.started_at);
   const prefix = `${a.session_id}-`;
   const ordinal = a.id.startsWith(prefix) ? a.id.slice(prefix.length) : "";
@@ -208,12 +212,15 @@ function encodeSetLog(seq: number, a: SetLogArgs, w: BatchWriter): unknown[] | n
     orNull(target),
     orNull(a.weight_kg),
     orNull(a.rpe),
+    orNull(a.hr_avg),
+    orNull(a.hr_max),
   ]);
 }
 
 function encodeSessionFinish(seq: number, a: SessionFinishArgs, w: BatchWriter): unknown[] | null {
   if (!onlyKeys(a, SESSION_FINISH_KEYS) || !isString(a.id) || !isString(a.ended_at)) return null;
   if (!optional(a.rpe, isNumber) || !optional(a.notes, isString)) return null;
+  if (!optional(a.hr_avg, isNumber)) return null;
   const s = w.session(a.id, a.ended_at);
   return trimmed([
     seq,
@@ -222,6 +229,7 @@ function encodeSessionFinish(seq: number, a: SessionFinishArgs, w: BatchWriter):
     w.time(a.ended_at, s),
     orNull(a.rpe),
     orNull(a.notes),
+    orNull(a.hr_avg),
   ]);
 }
 
@@ -379,6 +387,10 @@ function decodeSetLog(row: unknown[], r: BatchReader): MutationBody {
     if (hold) args.target_hold_s = target;
     else args.target_reps = target;
   }
+  const hrAvg = optionalField(row, 13, needNumber, "hr_avg");
+  if (hrAvg !== undefined) args.hr_avg = hrAvg;
+  const hrMax = optionalField(row, 14, needNumber, "hr_max");
+  if (hrMax !== undefined) args.hr_max = hrMax;
   return { op: "set.log", args };
 }
 
@@ -389,6 +401,8 @@ function decodeSessionFinish(row: unknown[], r: BatchReader): MutationBody {
   const notes = optionalField(row, 5, needString, "notes");
   if (rpe !== undefined) args.rpe = rpe;
   if (notes !== undefined) args.notes = notes;
+  const hrAvg = optionalField(row, 6, needNumber, "hr_avg");
+  if (hrAvg !== undefined) args.hr_avg = hrAvg;
   return { op: "session.finish", args };
 }
 

@@ -26,6 +26,10 @@ export interface TodayPlan {
   adjusted?: boolean;
   /** Where to build a plan ("runstrong.example/plan"); sent only when there is no plan. */
   planAt?: string;
+  /** The runner's max heart rate (their own, or estimated from age), for zones. */
+  maxHr?: number;
+  /** The heart-rate rest: a rest ends once heart rate is below this (`rest_hr_ready`). */
+  restHrReady?: number;
 }
 
 /** Name and first cue of a catalog exercise, as the phone caches them from GET /exercises. */

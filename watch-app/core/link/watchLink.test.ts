@@ -98,6 +98,8 @@ const todayArb: fc.Arbitrary<TodayPlan> = fc
     taper: fc.option(fc.constant(true), { nil: undefined }),
     adjusted: fc.option(fc.constant(true), { nil: undefined }),
     planAt: fc.option(fc.constant("runstrong.example/plan"), { nil: undefined }),
+    maxHr: fc.option(fc.integer({ min: 100, max: 230 }), { nil: undefined }),
+    restHrReady: fc.option(fc.integer({ min: 60, max: 180 }), { nil: undefined }),
     cueText: fc.dictionary(
       fc.constantFrom("squat", "plank", "side-plank", "calf-raise"),
       fc.string({ maxLength: 100, unit: "grapheme" }),

@@ -385,7 +385,16 @@ export function encodePhoneReply(reply: PhoneReply): string {
       );
     case "today":
       return JSON.stringify(
-        trimmed([v, "today", reply.stale ? 1 : 0, ...encodeToday(reply.today), reply.rev]),
+        // Heart rate came after `rev`, so watches that predate it read every field as before.
+        trimmed([
+          v,
+          "today",
+          reply.stale ? 1 : 0,
+          ...encodeToday(reply.today),
+          reply.rev,
+          reply.today.maxHr,
+          reply.today.restHrReady,
+        ]),
       );
     case "error":
       return JSON.stringify(trimmed([v, "error", reply.code, reply.message, reply.retryAfterS]));
@@ -449,6 +458,10 @@ export function decodePhoneReply(text: string): PhoneReply {
       };
       const rev = optInt(m[13], "rev");
       if (rev !== undefined) reply.rev = rev;
+      const maxHr = optInt(m[14], "max heart rate");
+      const ready = optInt(m[15], "rest heart rate");
+      if (maxHr !== undefined) reply.today.maxHr = maxHr;
+      if (ready !== undefined) reply.today.restHrReady = ready;
       return reply;
     }
     case "error": {

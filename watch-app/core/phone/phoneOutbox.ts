@@ -55,7 +55,9 @@ function whyOf(stop: StopReason): LinkErrorCode {
       return "rate_limited";
     case "unauthorized":
       return "unpaired";
+    // The phone's own storage failed: a passing trouble on the phone, shown as "server busy".
     case "server":
+    case "storage":
       return "server";
     case "refused":
       return "bad_request";

@@ -339,23 +339,27 @@ export class PhoneRelay {
       }
     }
     if (this.mirror.needsLabels()) await this.mirror.ensureLabels();
+    // Every day's answer carries the heart-rate settings; a change to them is a new week.
+    const heartRate = this.mirror.heartRate(this.deps.clock.now());
     const rev = this.week.rev(days, [
       days.map((d) => this.mirror.planName(this.week.session(d.date)?.plan_id ?? "")),
       this.mirror.exerciseLabels.size,
+      heartRate,
     ]);
     if (this.week.noPlan) {
-      return { type: "today", today: noPlanToday(day, await this.planAt()), stale: !fresh, rev };
+      const today = { ...noPlanToday(day, await this.planAt()), ...heartRate };
+      return { type: "today", today, stale: !fresh, rev };
     }
     const session = this.week.session(day.date);
     if (session !== null) {
       const planName = this.mirror.planName(session.plan_id);
       const today = todayFromSession(day, session, planName, this.mirror.exerciseLabels);
-      return { type: "today", today, stale: !fresh, rev };
+      return { type: "today", today: { ...today, ...heartRate }, stale: !fresh, rev };
     }
     if (this.mirror.pulledAtMs !== null && (failure === null || isTransient(failure))) {
       return {
         type: "today",
-        today: { ...this.mirror.today(day.weekday), date: day.date },
+        today: { ...this.mirror.today(day.weekday), date: day.date, ...heartRate },
         stale: true,
       };
     }

@@ -8,6 +8,7 @@ import {
   type StopReason,
   type SyncTransport,
 } from "@runstrong/shared/client";
+import { maxHeartRate } from "@runstrong/shared/heartRate";
 import type { PlanBody } from "@runstrong/shared/schemas";
 import { type ExerciseLabel, type TodayPlan, todayFromPlan } from "../link/todayPlan.ts";
 import type { Clock, SettingsStore } from "../ports.ts";
@@ -18,8 +19,17 @@ const PULL_KEY = "runstrong.pull";
 const CURSOR_KEY = "runstrong.mirror";
 const LABELS_KEY = "runstrong.exercises";
 
+/** The account's heart-rate settings, as the latest settings record has them. */
+interface HeartRateSettings {
+  max_hr?: number;
+  birth_year?: number;
+  rest_hr_ready?: number;
+}
+
 interface MirrorState {
   activePlanId: string | null;
+  /** Absent in copies kept before heart rate reached the watch. */
+  heartRate?: HeartRateSettings;
   plans: Record<string, { rev: number; plan: PlanBody }>;
   pulledAtMs: number | null;
 }
@@ -122,7 +132,14 @@ export class PlanMirror {
     }
     const rows = changes.settings ?? [];
     const settings = rows[rows.length - 1];
-    if (settings !== undefined) this.state.activePlanId = settings.active_plan_id;
+    if (settings !== undefined) {
+      this.state.activePlanId = settings.active_plan_id;
+      const hr = settings as HeartRateSettings;
+      this.state.heartRate = {};
+      if (hr.max_hr !== undefined) this.state.heartRate.max_hr = hr.max_hr;
+      if (hr.birth_year !== undefined) this.state.heartRate.birth_year = hr.birth_year;
+      if (hr.rest_hr_ready !== undefined) this.state.heartRate.rest_hr_ready = hr.rest_hr_ready;
+    }
     return plans.length > 0 || settings !== undefined;
   }
 
@@ -168,6 +185,19 @@ export class PlanMirror {
   /** Exercise names and cues from the catalog, by id. */
   get exerciseLabels(): ReadonlyMap<string, ExerciseLabel> {
     return this.labels;
+  }
+
+  /**
+   * What a watch needs of the heart-rate settings: the max heart rate for zones (the runner's
+   * own, or estimated from the year of birth as of `nowMs`) and the heart-rate rest's threshold.
+   */
+  heartRate(nowMs: number): Pick<TodayPlan, "maxHr" | "restHrReady"> {
+    const hr = this.state.heartRate ?? {};
+    const max = maxHeartRate(hr, new Date(nowMs).getUTCFullYear());
+    const out: Pick<TodayPlan, "maxHr" | "restHrReady"> = {};
+    if (max !== null) out.maxHr = max.bpm;
+    if (hr.rest_hr_ready !== undefined) out.restHrReady = hr.rest_hr_ready;
+    return out;
   }
 
   today(weekday: number): TodayPlan {

@@ -46,6 +46,8 @@ export function normaliseServerUrl(url: string): string {
 export function failureOf(stop: StopReason): ApiFailure {
   switch (stop.kind) {
     case "offline":
+    // The phone's own storage failing passes like a lost connection: tried again with backoff.
+    case "storage":
       return { kind: "network", message: stop.message };
     case "unauthorized":
       return { kind: "error", status: 401, error: "unauthorized", message: stop.message, body: {} };

@@ -50,6 +50,10 @@ export const setLogArgsArb: fc.Arbitrary<SetLogArgs> = fc
       rpe: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
       target: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: undefined }),
       crossTarget: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: undefined }),
+      hr: fc.option(fc.tuple(fc.integer({ min: 25, max: 250 }), fc.integer({ min: 0, max: 60 })), {
+        nil: undefined,
+      }),
+      hrMaxOnly: fc.boolean(),
     },
     { noNullPrototype: true },
   )
@@ -75,6 +79,11 @@ export const setLogArgsArb: fc.Arbitrary<SetLogArgs> = fc
     if (r.crossTarget !== undefined) {
       if (r.hold) args.target_reps = r.crossTarget;
       else args.target_hold_s = r.crossTarget;
+    }
+    // Heart rate from the watch's sensor: average and peak (the protocol allows either alone).
+    if (r.hr !== undefined) {
+      if (!r.hrMaxOnly) args.hr_avg = r.hr[0];
+      args.hr_max = Math.min(250, r.hr[0] + r.hr[1]);
     }
     return args;
   });
@@ -108,6 +117,7 @@ export const mutationArb: fc.Arbitrary<MutationBody> = fc.oneof(
         ended_at: isoArb,
         rpe: optionalKeys(fc.integer({ min: 1, max: 10 })),
         notes: optionalKeys(fc.string({ maxLength: 200, unit: "grapheme" })),
+        hr_avg: optionalKeys(fc.integer({ min: 25, max: 250 })),
       })
       .map((a): MutationBody => ({ op: "session.finish", args: withoutUndefined(a) })),
   },

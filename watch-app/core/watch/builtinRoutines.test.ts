@@ -11,8 +11,10 @@ describe("built-in routines", () => {
     );
   });
 
-  it("carry the first catalog cue of every exercise they use", () => {
-    const ids = new Set(BUILTIN_ROUTINES.flatMap((r) => r.items.map((i) => i.exercise_id)));
+  it("carry the first catalog cue of every hold they use (the intro screen before a hold shows it)", () => {
+    const holds = BUILTIN_ROUTINES.flatMap((r) => r.items.filter((i) => i.mode === "hold"));
+    const ids = new Set(holds.map((i) => i.exercise_id));
+    expect(ids.size).toBeGreaterThan(0);
     expect(Object.keys(BUILTIN_CUES).sort()).toEqual([...ids].sort());
     for (const id of ids) expect(BUILTIN_CUES[id]).toBe(exerciseById(id)?.cues[0]);
   });

@@ -8,6 +8,7 @@ import {
   loggedSetCount,
   type ScreenView,
 } from "@runstrong/shared/engine";
+import { type HrZoneNumber, hrZone } from "@runstrong/shared/heartRate";
 import type { TodayPlan } from "../link/todayPlan.ts";
 import type { BuiltinRoutine } from "./builtinRoutines.ts";
 import type { PairingProgress, SyncStatus } from "./watchSync.ts";
@@ -55,7 +56,36 @@ export interface HomeScreen {
   pair: ActionButton | null;
 }
 
+/** Heart rate on a session screen: "142 bpm" coloured by its zone (null without a max). */
+export interface HeartLine {
+  text: string;
+  zone: HrZoneNumber | null;
+}
+
+/** What a session screen says about heart rate, from the sensor's state and the settings. */
+export interface HeartInput {
+  status: "on" | "off" | "absent" | "denied";
+  bpm: number | null;
+  maxBpm?: number;
+  restReadyBpm?: number;
+}
+
+/** Nothing on a watch without a sensor; why not when the runner has not allowed it. */
+export function heartLine(h: HeartInput | null): HeartLine | null {
+  if (h === null || h.status === "absent" || h.status === "off") return null;
+  if (h.status === "denied") return { text: "HR not allowed", zone: null };
+  if (h.bpm === null) return { text: "HR …", zone: null };
+  return { text: `${h.bpm} bpm`, zone: h.maxBpm === undefined ? null : hrZone(h.bpm, h.maxBpm) };
+}
+
+/** The heart-rate rest's line: what ends the rest early, or why it cannot. */
+function readyLine(h: HeartInput | null): string | null {
+  if (h === null || h.restReadyBpm === undefined) return null;
+  return h.status === "on" ? `Ready below ${h.restReadyBpm} bpm` : "No heart rate: timed rest";
+}
+
 interface SessionCommon {
+  heart: HeartLine | null;
   exercise: string;
   /** "Set 2 of 3". */
   setLabel: string;
@@ -100,6 +130,11 @@ export interface HoldScreen extends SessionCommon {
 
 export interface RestScreen {
   kind: "rest";
+  heart: HeartLine | null;
+  /** "Ready below 110 bpm" in the heart-rate rest. */
+  ready: string | null;
+  /** Why the screen stays on in this rest ("Screen stays on: no background buzz on this watch"). */
+  screenNote: string | null;
   time: string;
   countdown: number | null;
   ring: number;
@@ -332,9 +367,13 @@ export function sessionScreen(
   nowMs: number,
   cueFor: (exerciseId: string) => string | undefined,
   finishArmed = false,
+  heart: HeartInput | null = null,
+  screenNote: string | null = null,
 ): WatchScreen {
   const menu = menuFor(finishArmed);
+  const hr = heartLine(heart);
   const common: SessionCommon = {
+    heart: hr,
     exercise: view.title,
     setLabel: view.set_label,
     side: view.side ?? null,
@@ -378,6 +417,9 @@ export function sessionScreen(
     case "rest":
       return {
         kind: "rest",
+        heart: hr,
+        ready: readyLine(heart),
+        screenNote,
         time: view.big,
         countdown,
         ring: view.ring,
@@ -432,79 +474,45 @@ export function pairingScreen(input: {
 }): PairingScreen {
   const close: ActionButton = { action: { type: "close_pairing" }, label: "Close" };
   const again: ActionButton = { action: { type: "open_pairing" }, label: "New code" };
+  /** A pairing screen with no code on it. */
+  const says = (state: PairingScreen["state"], message: string, retry = false): PairingScreen => ({
+    kind: "pairing",
+    state,
+    code: null,
+    expires: null,
+    url: null,
+    message,
+    actions: retry ? [again, close] : [close],
+  });
   const p = input.progress;
-  const base = { code: null, expires: null, url: null };
   if (p === null) {
-    if (input.waiting) {
-      return {
-        kind: "pairing",
-        state: "starting",
-        ...base,
-        message: "Asking the phone…",
-        actions: [close],
-      };
-    }
-    const away = input.problem === "phone_away";
-    return {
-      kind: "pairing",
-      state: away ? "phone_away" : "error",
-      ...base,
-      message: away
-        ? "Phone not reachable: keep it nearby with its watch app open"
-        : `Could not pair (${input.problem ?? "unknown"})`,
-      actions: [again, close],
-    };
+    if (input.waiting) return says("starting", "Asking the phone…");
+    return input.problem === "phone_away"
+      ? says("phone_away", "Phone not reachable: keep it nearby with its watch app open", true)
+      : says("error", `Could not pair (${input.problem ?? "unknown"})`, true);
   }
+  const left = Math.max(0, (p.expiresInS ?? 0) - Math.floor((input.nowMs - p.receivedAtMs) / 1000));
   switch (p.state) {
-    case "pending": {
-      const left = Math.max(
-        0,
-        (p.expiresInS ?? 0) - Math.floor((input.nowMs - p.receivedAtMs) / 1000),
-      );
-      if (left === 0) {
+    case "pending":
+      if (left > 0) {
         return {
           kind: "pairing",
-          state: "expired",
-          ...base,
-          message: "The code expired",
-          actions: [again, close],
+          state: "pending",
+          code: p.userCode ?? null,
+          expires: `Expires in ${formatClock(left)}`,
+          url: p.verificationUri ?? null,
+          message: "Enter this code in runstrong on the web",
+          actions: [close],
         };
       }
-      return {
-        kind: "pairing",
-        state: "pending",
-        code: p.userCode ?? null,
-        expires: `Expires in ${formatClock(left)}`,
-        url: p.verificationUri ?? null,
-        message: "Enter this code in runstrong on the web",
-        actions: [close],
-      };
-    }
-    case "paired":
-      return { kind: "pairing", state: "paired", ...base, message: "Paired", actions: [close] };
-    case "denied":
-      return {
-        kind: "pairing",
-        state: "denied",
-        ...base,
-        message: "Pairing was refused",
-        actions: [again, close],
-      };
+      return says("expired", "The code expired", true);
     case "expired":
-      return {
-        kind: "pairing",
-        state: "expired",
-        ...base,
-        message: "The code expired",
-        actions: [again, close],
-      };
+      return says("expired", "The code expired", true);
+    case "paired":
+      return says("paired", "Paired");
+    case "denied":
+      return says("denied", "Pairing was refused", true);
     case "idle":
-      return {
-        kind: "pairing",
-        state: "starting",
-        ...base,
-        message: "Asking the phone…",
-        actions: [close],
-      };
+      return says("starting", "Asking the phone…");
   }
 }

@@ -5,9 +5,11 @@ import { type LocalDay, localDays } from "../link/todayPlan.ts";
 import type {
   Clock,
   Haptics,
+  HeartRateSensor,
   KeyValueStore,
   PhoneLink,
   RandomSource,
+  RestAlarm,
   ScreenKeeper,
 } from "../ports.ts";
 import { BUILTIN_CUES, BUILTIN_ROUTINES } from "./builtinRoutines.ts";
@@ -26,6 +28,8 @@ export interface WatchAppPorts {
   store: KeyValueStore;
   haptics: Haptics;
   screen: ScreenKeeper;
+  /** The buzz at a long rest's end while the screen sleeps (absent: rests keep the screen on). */
+  restAlarm?: RestAlarm;
   clock: Clock;
   link: PhoneLink;
   /** Shown on the approval page, e.g. "Amazfit Balance" (`getDeviceInfo().deviceName`). */
@@ -37,6 +41,8 @@ export interface WatchAppPorts {
   outboxMaxBytes?: number;
   /** Called when background work (a reply from the phone) changed what `screen()` returns. */
   onChange?: () => void;
+  /** The optical heart-rate sensor, when the watch has one. */
+  heartRate?: HeartRateSensor;
 }
 
 /** Pairing is polled this often while its screen is open. */
@@ -79,7 +85,9 @@ export class WatchApp {
       clock: ports.clock,
       haptics: ports.haptics,
       screen: ports.screen,
+      ...(ports.restAlarm === undefined ? {} : { restAlarm: ports.restAlarm }),
       random,
+      heartRate: ports.heartRate,
     });
   }
 
@@ -114,7 +122,9 @@ export class WatchApp {
     const view = this.session.view();
     if (state !== null && view !== null) {
       const armed = now < this.finishArmedUntilMs;
-      return sessionScreen(view, state, now, (id) => this.session.cueFor(id), armed);
+      const s = this.session;
+      const heart = { status: s.hr.status, bpm: s.hr.bpm(), ...s.hrPlan };
+      return sessionScreen(view, state, now, (id) => s.cueFor(id), armed, heart, s.screenNote);
     }
     if (this.route === "pairing") {
       return pairingScreen({
@@ -197,6 +207,9 @@ export class WatchApp {
       this.notice = "That session is not available";
       return;
     }
+    // Heart-rate settings come with the day's answer from the phone (any day carries them).
+    const day = this.sync.cachedDay(this.today());
+    plan.heartRate = { maxBpm: day?.maxHr, restReadyBpm: day?.restHrReady };
     const result = this.session.start(plan);
     if (!result.ok) this.notice = result.message;
   }

@@ -21,11 +21,15 @@ import type {
   Clock,
   HapticKind,
   Haptics,
+  HeartRateSensor,
   KeyValueStore,
   RandomSource,
+  RestAlarm,
   ScreenKeeper,
 } from "../ports.ts";
 import type { HandOffQueue } from "./handOffQueue.ts";
+import { type HeartRateTotals, HeartRateTracker } from "./heartRateTracker.ts";
+import { type SessionDisplay, sessionDisplay } from "./sessionDisplay.ts";
 import { newUlid } from "./sessionIds.ts";
 
 /** What to run: a plan day or a built-in routine, already expanded to engine items. */
@@ -38,6 +42,15 @@ export interface SessionPlan {
   planDay?: number;
   /** Recorded on session.start: where the session came from, e.g. "plan" or "routine:core-day". */
   source?: string;
+  heartRate?: SessionHeartRate;
+}
+
+/** The runner's heart-rate settings a session uses (from the account, through the phone). */
+export interface SessionHeartRate {
+  /** Max heart rate, for zones. */
+  maxBpm?: number;
+  /** A rest ends once heart rate is below this (`rest_hr_ready`), or when its time runs out. */
+  restReadyBpm?: number;
 }
 
 export type StartResult =
@@ -57,7 +70,11 @@ export interface WatchSessionDeps {
   clock: Clock;
   haptics: Haptics;
   screen: ScreenKeeper;
+  /** The buzz at a long rest's end with the screen asleep; without it every rest keeps the screen. */
+  restAlarm?: RestAlarm;
   random: RandomSource;
+  /** The optical sensor, when the watch has one. */
+  heartRate?: HeartRateSensor;
   key?: string;
 }
 
@@ -78,6 +95,9 @@ interface StoredSession {
   /** Entries made so far; numbers the next journal entry. */
   entries: number;
   journal: JournalEntry[];
+  /** Heart-rate totals so far and the settings in use (absent in records of earlier apps). */
+  hr?: HeartRateTotals;
+  hrPlan?: SessionHeartRate;
 }
 
 /** One buzz per step: when a hold ends into a side switch, the switch is what matters. */
@@ -112,7 +132,8 @@ export class WatchSession {
   private cues: Record<string, string> = {};
   private entries = 0;
   private journal: JournalEntry[] = [];
-  private screenOn: boolean | null = null;
+  /** The display's mode and the long rest's background buzz (created on first use). */
+  private sessionDisplay: SessionDisplay | null = null;
   /** The drain of journal entries into the outbox under way, if any. */
   private draining: Promise<void> | null = null;
   /** The summary was closed while entries were still draining: close once they are in. */
@@ -120,9 +141,14 @@ export class WatchSession {
   private readonly key: string;
   /** The last storage failure, for the shell to report; the session carries on in memory. */
   storageError: string | null = null;
+  /** Heart rate during the session (the screens read it). */
+  readonly hr: HeartRateTracker;
+  /** The heart-rate settings of the session under way. */
+  hrPlan: SessionHeartRate = {};
 
   private constructor(private readonly deps: WatchSessionDeps) {
     this.key = deps.key ?? DEFAULT_SESSION_KEY;
+    this.hr = new HeartRateTracker(deps.clock, deps.heartRate, () => this.state);
   }
 
   /** Opens the controller, resuming a session a previous run left unfinished. */
@@ -155,6 +181,8 @@ export class WatchSession {
     this.cues = record.cues ?? {};
     this.entries = record.entries;
     this.journal = Array.isArray(record.journal) ? record.journal : [];
+    this.hrPlan = record.hrPlan ?? {};
+    if (this.state.phase !== "summary") this.hr.start(record.hr);
     this.flushJournal();
     this.updateScreen();
   }
@@ -237,7 +265,7 @@ export class WatchSession {
         this.entries++;
         this.journal.push({
           id: `${step.state.sessionId}#${this.entries}`,
-          mutations: step.mutations.map(withWholeSecondTimes),
+          mutations: this.hr.annotate(step.mutations).map(withWholeSecondTimes),
         });
       }
       this.state = step.state;
@@ -247,22 +275,39 @@ export class WatchSession {
         cues: this.cues,
         entries: this.entries,
         journal: this.journal,
+        hr: this.hr.saved(),
+        hrPlan: this.hrPlan,
       });
       this.flushJournal();
+      // The summary needs no more readings: the sensor costs battery.
+      if (step.state.phase === "summary") this.hr.stop();
     }
     const kind =
       hapticFor(step.cues) ?? (tapped && step.state.count > previous.count ? "rep_tap" : null);
-    if (kind !== null) this.deps.haptics.buzz(kind);
+    if (kind !== null && this.display().shouldBuzz(kind, step.state.sessionId)) {
+      this.deps.haptics.buzz(kind);
+    }
     this.updateScreen();
   }
 
   private updateScreen(): void {
-    const s = this.state;
-    const on = s !== null && s.phase !== "summary" && s.pausedAtMs === null;
-    if (on !== this.screenOn) {
-      this.screenOn = on;
-      this.deps.screen.keepOn(on);
-    }
+    const hrRest = this.hrPlan.restReadyBpm !== undefined && this.hr.status === "on";
+    this.display().update(this.state, this.deps.clock.now(), hrRest);
+  }
+
+  private display(): SessionDisplay {
+    this.sessionDisplay ??= sessionDisplay(
+      this.deps.store,
+      this.key,
+      this.deps.screen,
+      this.deps.restAlarm,
+    );
+    return this.sessionDisplay;
+  }
+
+  /** The rest screen's line when its screen cannot sleep ("Screen stays on: …"); else null. */
+  get screenNote(): string | null {
+    return this.display().note();
   }
 
   /** True from start until the summary is closed (the summary itself counts as active). */
@@ -316,6 +361,9 @@ export class WatchSession {
     this.cues = plan.cues ?? {};
     this.entries = 0;
     this.journal = [];
+    this.hrPlan = plan.heartRate ?? {};
+    this.hr.stop();
+    this.hr.start();
     // A placeholder previous state so `apply` persists the very first step.
     this.state = { ...step.state };
     this.apply(step);
@@ -331,7 +379,13 @@ export class WatchSession {
   /** Call about every 250 ms during a session: ends timers, plays 3-2-1. Writes only on change. */
   tick(): void {
     if (this.state === null || this.state.phase === "summary") return;
-    this.apply(tick(this.state, this.deps.clock.now()));
+    const now = this.deps.clock.now();
+    this.apply(tick(this.state, now));
+    // The heart-rate rest: heart rate came down before the time ran out.
+    if (this.state !== null && this.hr.restReady(this.state, now, this.hrPlan.restReadyBpm)) {
+      this.apply(dispatch(this.state, { type: "rest_skip" }, now));
+      this.deps.haptics.buzz("rest_end");
+    }
   }
 
   /** The engine's view of the current screen, or null outside a session. */
@@ -351,6 +405,7 @@ export class WatchSession {
     this.deps.store.removeItem(this.key);
     this.state = null;
     this.cues = {};
+    this.hr.stop();
     this.updateScreen();
   }
 }

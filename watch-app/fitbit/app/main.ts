@@ -12,8 +12,9 @@ import { createSystemClock } from "../common/clock.ts";
 import { coreMessageBudget } from "../common/peerFraming.ts";
 import { createPeerPhoneLink } from "../common/peerLink.ts";
 import { createVibrationHaptics } from "./adapters/haptics.ts";
+import { createHeartRateSensor } from "./adapters/heartRate.ts";
 import { createDeviceStore } from "./adapters/keyValueStore.ts";
-import { createDisplayScreenKeeper } from "./adapters/screenKeeper.ts";
+import { createDisplayScreenKeeper, runningAppRestAlarm } from "./adapters/screenKeeper.ts";
 import {
   backAction,
   clampIndex,
@@ -39,6 +40,7 @@ export function startApp(): void {
     store: createDeviceStore(),
     haptics,
     screen: screenKeeper,
+    restAlarm: runningAppRestAlarm,
     clock: createSystemClock(),
     link: createPeerPhoneLink(peerSocket),
     // Shown on the approval page; modelName reads "Versa 3" or "Fitbit Versa 3" by firmware.
@@ -51,6 +53,7 @@ export function startApp(): void {
     // the core's 6 KB session reserve, a new session starts while under 10 KB wait (a few
     // sessions' worth); a session under way always finishes.
     outboxMaxBytes: 16 * 1024,
+    heartRate: createHeartRateSensor(),
     onChange: redraw,
   });
 
@@ -118,7 +121,7 @@ export function startApp(): void {
   me.addEventListener("unload", () => {
     if (timer !== null) clearInterval(timer);
     haptics.stop();
-    screenKeeper.keepOn(false);
+    screenKeeper.keep("system", false);
   });
 
   tick();

@@ -286,9 +286,42 @@ function runDevice({ code, viewXml, loop, files, socket, logs }) {
   const dom = buildDocument(viewXml);
   const buzzes = [];
   const display = eventTarget({ autoOff: true, on: true, poke() {} });
-  const me = eventTarget({ appTimeoutEnabled: true, exit() {} });
+  const me = eventTarget({
+    appTimeoutEnabled: true,
+    exit() {},
+    permissions: { granted: (name) => name === "access_heart_rate" },
+  });
+  const heartRate = { readings: 0 };
+  /** Reads 100 bpm plus the seconds since it started, once a second on the fake clock. */
+  // Called with `new` by the app; a function that returns its sensor object, as the module's
+  // constructor gives one.
+  function HeartRateSensor() {
+    const sensor = eventTarget({ heartRate: null, activated: false });
+    let timer = null;
+    let first = 0;
+    sensor.start = () => {
+      first = loop.now;
+      sensor.activated = true;
+      timer = loop.add(
+        () => {
+          sensor.heartRate = 100 + (Math.floor((loop.now - first) / 1000) % 40);
+          heartRate.readings++;
+          sensor.dispatch("reading");
+        },
+        1000,
+        true,
+      );
+    };
+    sensor.stop = () => {
+      sensor.activated = false;
+      if (timer !== null) loop.clear(timer);
+      timer = null;
+    };
+    return sensor;
+  }
   const modules = {
     appbit: { me },
+    "heart-rate": { HeartRateSensor },
     device: { me: { modelName: "Versa 3", modelId: "atlas", screen: SCREEN, type: "WATCH" } },
     display: { display },
     document: { default: dom.doc, __esModule: true },
@@ -800,6 +833,10 @@ export async function smokeRunFitbit({ deviceJs, companionJs, settingsJs, viewXm
       /^Synced/.test(watch.dom.text("home-sync")),
       `home says synced (${watch.dom.text("home-sync")})`,
     );
+    // Sets done with the sensor reading carry their heart rate (sets from the restart before
+    // the sensor's first reading may not).
+    const withHr = server.state.pushed.filter((m) => m.op === "set.log" && m.args.hr_max >= 100);
+    check(withHr.length > 0, "set.log reached the server with the sensor's heart rate");
     passed.push(
       `sync: ${server.state.pushed.length} mutations reached the server; ${sockets.stats.frames} peerSocket frames so far, largest ${sockets.stats.largest} of ${TEST_MAX_MESSAGE_SIZE} bytes`,
     );

@@ -1,12 +1,15 @@
 // The simulator page: a watch (round 480 by default; ?target=r466|s390) running the real Zepp
 // app and pages, a phone running the real side service and settings app, and the controls:
-// phone away, kill app, clock speed and skips, server up/down/replies lost.
+// phone away, kill app, screen off / wrist turn (host/screenOff.ts), clock speed and skips,
+// server up/down/replies lost.
 // Query: ?watch=<id> (storage prefix, default "default"), ?target=r480|r466|s390,
 // ?server=<url> (the phone's server URL when it has none yet).
 import { VIBRATOR_SCENES } from "../zos/constants.ts";
 import { SimClock } from "./clock.ts";
+import { createSimHeartRate } from "./heartRate.ts";
 import { SimLink } from "./link.ts";
 import { PhoneSettings, SettingsApp, sideFetch } from "./phone.ts";
+import { ScreenOff } from "./screenOff.ts";
 import type { Options, SimHost } from "./types.ts";
 import { ScreenUi } from "./ui.ts";
 import { WatchRuntime } from "./watchRuntime.ts";
@@ -79,6 +82,25 @@ async function main(): Promise<void> {
     id: "skip-seconds",
   });
   const skipButton = el("button", { type: "button", testid: "skip-time" }, "Skip ahead");
+  const hrMode = el("select", { testid: "hr-mode", id: "hr-mode" });
+  for (const [value, label] of [
+    ["slider", "Heart rate: slider"],
+    ["trace", "Heart rate: scripted trace (work, then recovery)"],
+    ["absent", "No heart-rate sensor"],
+    ["denied", "Heart rate not allowed"],
+  ] as const) {
+    hrMode.append(el("option", { value }, label));
+  }
+  const hrSlider = el("input", {
+    type: "range",
+    min: "40",
+    max: "200",
+    value: "120",
+    testid: "hr-slider",
+    id: "hr-slider",
+    "aria-label": "Heart rate in bpm",
+  });
+  const hrShown = el("span", { testid: "hr-shown" }, "off");
   const serverMode = el("select", { testid: "server-mode", id: "server-mode" });
   for (const [value, label] of [
     ["up", "Server up"],
@@ -128,6 +150,7 @@ async function main(): Promise<void> {
           el("label", { for: "clock-speed" }, "Clock ", speed),
           el("span", {}, skipSeconds, " s ", skipButton),
         ),
+        el("div", { class: "controls" }, hrMode, hrSlider, " Sensor: ", hrShown),
       ),
       el(
         "section",
@@ -183,6 +206,8 @@ async function main(): Promise<void> {
       killButton.hidden = text !== "running";
     },
   });
+  const screenOff = new ScreenOff({ clock, runtime: () => runtime, screen, log: addLog });
+  killButton.after(...screenOff.controls);
   const phoneSettings = new PhoneSettings(`${prefix}phone:`);
   const settingsApp = new SettingsApp(settingsPanel, phoneSettings);
   let service: Options | null = null;
@@ -248,7 +273,11 @@ async function main(): Promise<void> {
         dropWrist = paused;
         showScreen();
       },
+      palm: () => {},
+      relaunch: (on) => screenOff.setRelaunch(on),
     },
+    alarm: screenOff.api,
+    heartRate: createSimHeartRate(clock, { mode: hrMode, slider: hrSlider, shown: hrShown }),
     device: {
       info: () => ({
         width: target.width,

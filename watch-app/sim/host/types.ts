@@ -53,6 +53,8 @@ export interface SideFetchResponse {
   body: unknown;
 }
 
+import type { SimHeartRate } from "./heartRate.ts";
+
 // biome-ignore lint/suspicious/noExplicitAny: App/Page option objects are the Zepp code's own.
 export type Options = Record<string, any>;
 
@@ -76,8 +78,21 @@ export interface SimHost {
   router: { go(url: string, mode: "push" | "replace"): void; back(): void; exit(): void };
   storage: SimStorage;
   haptics: { buzz(scene: number): void; stop(): void };
-  display: { brightTime(ms: number | null): void; dropWrist(paused: boolean): void };
+  display: {
+    brightTime(ms: number | null): void;
+    dropWrist(paused: boolean): void;
+    palm(paused: boolean): void;
+    relaunch(on: boolean): void;
+  };
+  /** `@zos/alarm` and the App Services its alarms start (host/screenOff.ts). */
+  alarm: {
+    set(options: { url: string; time?: number; delay?: number; param?: string }): number;
+    cancel(id: number): number;
+    all(): number[];
+    service(options: Options): void;
+  };
   device: { info(): Options };
+  heartRate: SimHeartRate;
   phone: {
     settings: PhoneSettingsStorage;
     fetch(options: SideFetchOptions): Promise<SideFetchResponse>;

@@ -15,3 +15,9 @@ export function BaseApp(options: Options): Options {
     },
   };
 }
+
+/** ZML's plugin registry: the simulator's BaseApp brings its messaging itself. */
+BaseApp.use = (_plugin: unknown): void => undefined;
+
+/** Stands in for ZML's messaging plugin (app.ts registers it with BaseApp.use). */
+export const appPlugin = {};

@@ -19,4 +19,16 @@ export function resetDropWristScreenOff(): number {
   return 0;
 }
 
-export function setWakeUpRelaunch(_options: { relaunch: boolean }): void {}
+export function pausePalmScreenOff(_options?: { duration?: number }): number {
+  globalThis.__sim.display.palm(true);
+  return 0;
+}
+
+export function resetPalmScreenOff(): number {
+  globalThis.__sim.display.palm(false);
+  return 0;
+}
+
+export function setWakeUpRelaunch(options: { relaunch: boolean }): void {
+  globalThis.__sim.display.relaunch(options.relaunch);
+}

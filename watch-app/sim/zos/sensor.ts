@@ -16,8 +16,8 @@ export const {
 export class Vibrator {
   private mode: number = VIBRATOR_SCENES.VIBRATOR_SCENE_SHORT_LIGHT;
 
-  setMode(mode: number): void {
-    this.mode = mode;
+  setMode(options: { mode: number } | number): void {
+    this.mode = typeof options === "number" ? options : options.mode;
   }
 
   getType() {
@@ -30,5 +30,29 @@ export class Vibrator {
 
   stop(): void {
     globalThis.__sim.haptics.stop();
+  }
+}
+
+/** The optical sensor: readings from the simulator's heart-rate controls (host/heartRate.ts). */
+export class HeartRate {
+  constructor() {
+    // A watch without the sensor cannot open it.
+    if (globalThis.__sim.heartRate.mode() === "absent") throw new Error("no heart-rate sensor");
+  }
+
+  getCurrent(): number {
+    return globalThis.__sim.heartRate.current();
+  }
+
+  getLast(): number {
+    return globalThis.__sim.heartRate.current();
+  }
+
+  onCurrentChange(listener: () => void): void {
+    globalThis.__sim.heartRate.subscribe(listener);
+  }
+
+  offCurrentChange(listener: () => void): void {
+    globalThis.__sim.heartRate.unsubscribe(listener);
   }
 }

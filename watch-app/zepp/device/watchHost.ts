@@ -7,8 +7,10 @@ import type { HomeScreen, PairingScreen } from "../../core/index.ts";
 import { WatchApp } from "../../core/watch/watchApp.ts";
 import { createSystemClock } from "../adapters/clock.ts";
 import { createVibratorHaptics } from "../adapters/device/haptics.ts";
+import { createHeartRateSensor } from "../adapters/device/heartRate.ts";
 import { createLocalStorageStore } from "../adapters/device/keyValueStore.ts";
 import { createZmlPhoneLink, type ZmlRequester } from "../adapters/device/phoneLink.ts";
+import { createAlarmRestAlarm } from "../adapters/device/restAlarm.ts";
 import { createDisplayScreenKeeper } from "../adapters/device/screenKeeper.ts";
 import type { HomeLayout, PairingLayout, SessionLayout } from "../layout/types.ts";
 import { homeView } from "../ui/homeView.ts";
@@ -32,13 +34,16 @@ export function openWatchHost(messaging: ZmlRequester): WatchHost {
   const haptics = createVibratorHaptics();
   const screen = createDisplayScreenKeeper();
   const name = String(getDeviceInfo().deviceName || "");
+  const store = createLocalStorageStore();
   const app = WatchApp.open({
-    store: createLocalStorageStore(),
+    store,
     haptics,
     screen,
+    restAlarm: createAlarmRestAlarm(store),
     clock: createSystemClock(),
     link: createZmlPhoneLink(messaging),
     deviceName: name === "" ? "Zepp watch" : name,
+    heartRate: createHeartRateSensor(),
     onChange: () => render?.(),
   });
   const host: WatchHost = {
@@ -59,7 +64,9 @@ export function openWatchHost(messaging: ZmlRequester): WatchHost {
       ),
     close() {
       haptics.stop();
-      screen.keepOn(false);
+      // The screen back to the system; waking still relaunches while a session is open (the
+      // system may be what ends the app, and the session must come back).
+      screen.keep("system", app.session.active);
     },
   };
   return host;

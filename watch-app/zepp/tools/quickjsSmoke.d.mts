@@ -20,6 +20,8 @@ export function smokeRunZepp(input: {
   appJs: string;
   pages: Record<string, string>;
   pageDir: string;
+  /** Each App Service's built source by its path, e.g. "app-service/restEnd". */
+  services: Record<string, string>;
   readQueue: QueueReader;
   outboxKey: string;
   heapLimitBytes?: number;

@@ -30,7 +30,9 @@ function check(condition, message) {
 
 /**
  * Runs the scenario on the given bundle sources.
+ * `services`: each App Service's built source by its path ("app-service/restEnd").
  * @param {{ appJs: string, pages: Record<string, string>, pageDir: string,
+ *   services: Record<string, string>,
  *   readQueue: (text: string) => { op: string, args: Record<string, unknown> }[] | null,
  *   outboxKey: string, heapLimitBytes?: number, stackBytes?: number }} input
  * @returns {Promise<{ passed: string[], peakBytes: number, heapLimitBytes: number, stackBytes: number }>}
@@ -39,21 +41,19 @@ export async function smokeRunZepp({
   appJs,
   pages,
   pageDir,
+  services,
   readQueue,
   outboxKey,
   heapLimitBytes = ZEPP_JS_HEAP_LIMIT_BYTES,
   stackBytes = ZEPP_JS_STACK_BYTES,
 }) {
   const passed = [];
-  const watch = await openWatchVm({
-    heapLimitBytes,
-    stackBytes,
-    standIns: {
-      now: Date.UTC(2026, 10, 16, 7, 0, 0),
-      appId: 1000001,
-      device: { width: 480, height: 480, shape: "round", name: "Amazfit Balance" },
-    },
-  });
+  const device = { width: 480, height: 480, shape: "round", name: "Amazfit Balance" };
+  const boot = (standIns) =>
+    openWatchVm({ heapLimitBytes, stackBytes, standIns: { appId: 1000001, device, ...standIns } });
+  /** The runtime now: a fresh one replaces it when the system ends the app. */
+  let watch = await boot({ now: Date.UTC(2026, 10, 16, 7, 0, 0) });
+  let earlierPeak = 0;
   try {
     const screen = () => JSON.parse(watch.call("__smoke.screen()"));
     const open = (url) => {
@@ -71,6 +71,8 @@ export async function smokeRunZepp({
         const before = watch.call("__smoke.now()");
         const done = JSON.parse(watch.run(`__smoke.advance(${left})`, what));
         left -= watch.call("__smoke.now()") - before;
+        const alarm = JSON.parse(watch.call("__smoke.takeAlarm()"));
+        if (alarm !== null) runService(alarm, what);
         const nav = JSON.parse(watch.call("__smoke.takeNavigation()"));
         if (nav !== null) {
           check(
@@ -92,10 +94,67 @@ export async function smokeRunZepp({
       advance(0, `after tapping ${label}`);
     };
     const buzzes = () => JSON.parse(watch.call("__smoke.buzzes()"));
+    /** The system starts an App Service for an alarm: its module, then onInit(param). */
+    const runService = (alarm, what) => {
+      const source = services[alarm.url];
+      check(typeof source === "string", `${what}: an alarm for ${alarm.url}, which was not built`);
+      watch.run(source, `${alarm.url}.js`, `${alarm.url}.js#${alarm.id}`);
+      watch.run(`__smoke.runService(${JSON.stringify(alarm.param ?? "")})`, `${alarm.url} onInit`);
+    };
+    const launch = (what) => {
+      watch.run(appJs, `app.js${what}`, "app.js");
+      watch.run("__smoke.startApp()", `App.onCreate${what}`);
+      open(`${pageDir}/home`);
+    };
+    /**
+     * A long rest with the screen off: the screen may sleep and the rest-end alarm is set; the
+     * system ends the app (a fresh runtime with the same storage and alarms: the next process);
+     * the alarm's App Service buzzes once; turning the wrist relaunches the app, which resumes
+     * the same session past the rest without buzzing it again.
+     */
+    const sleepThroughRest = () => {
+      const display = JSON.parse(watch.call("__smoke.display()"));
+      check(
+        display.includes("setWakeUpRelaunch(true)") && display.at(-1) === "resetPalmScreenOff",
+        `a long rest did not let the screen sleep (display calls: ${display.slice(-4).join(", ")})`,
+      );
+      const alarms = JSON.parse(watch.call("__smoke.alarms()"));
+      check(
+        alarms.length === 1 && alarms[0].url === "app-service/restEnd",
+        `a long rest set ${JSON.stringify(alarms)}, not one rest-end alarm`,
+      );
+      const storage = watch.call("__smoke.storage()");
+      const now = watch.call("__smoke.now()");
+      earlierPeak = Math.max(earlierPeak, watch.peak());
+      watch.dispose();
+      // About 10 s after the screen went off the system exits the app: a new process later.
+      return boot({ now: now + 10_000, storage: JSON.parse(storage), alarms }).then((next) => {
+        watch = next;
+        advance(alarms[0].at - watch.call("__smoke.now()") + 500, "the rest with the app gone");
+        const buzzed = buzzes();
+        check(
+          buzzed.length === 1 && buzzed[0].scene === "DURATION",
+          `the rest-end App Service buzzed ${JSON.stringify(buzzed)}, not once`,
+        );
+        advance(60_000, "a minute later, the wrist turns");
+        launch(" (relaunched on wrist turn)");
+        advance(1000, "the relaunched session");
+        const s = screen();
+        check(
+          !s.texts.some((t) => t.startsWith("Rest")) && s.buttons.length > 0,
+          `the relaunched app did not resume past the rest: ${JSON.stringify(s)}`,
+        );
+        check(
+          buzzes().length === 1,
+          `the relaunched app buzzed the rest again: ${JSON.stringify(buzzes())}`,
+        );
+        passed.push(
+          "a 30 s rest lets the screen sleep with a rest-end alarm; the app ended by the system, the alarm's App Service buzzed once; relaunched on wrist turn, the same session resumed past the rest without a second buzz",
+        );
+      });
+    };
 
-    watch.run(appJs, "app.js", "app.js");
-    watch.run("__smoke.startApp()", "App.onCreate");
-    open(`${pageDir}/home`);
+    launch("");
     advance(1000, "home");
     check(
       screen().buttons.includes(ROUTINE),
@@ -105,7 +164,7 @@ export async function smokeRunZepp({
 
     tap("button", ROUTINE);
     check(screen().buttons.includes("Done"), `no session page after "${ROUTINE}"`);
-    const expected = runSession({ screen, tap, advance, buzzes });
+    const expected = await runSession({ screen, tap, advance, buzzes, sleepThroughRest });
     passed.push(
       `${ROUTINE} run through the session page: ${expected.sets.length} sets, ${expected.holds} holds and ${expected.rests} rests ending with a buzz, ${expected.switches} side switches, summary`,
     );
@@ -115,9 +174,9 @@ export async function smokeRunZepp({
 
     checkOutbox(JSON.parse(watch.call("__smoke.storage()")), outboxKey, readQueue, expected);
     passed.push(
-      `outbox holds session.start, ${expected.sets.length} set.log (reps, holds, sides as done) and session.finish`,
+      `outbox holds session.start, ${expected.sets.length} set.log (reps, holds, sides and heart rate as done) and session.finish`,
     );
-    const peakBytes = watch.peak();
+    const peakBytes = Math.max(earlierPeak, watch.peak());
     check(peakBytes <= heapLimitBytes, `peak heap ${kb(peakBytes)} over ${kb(heapLimitBytes)}`);
     passed.push(`peak JS heap ${kb(peakBytes)} of the ${kb(heapLimitBytes)} limit`);
     return { passed, peakBytes, heapLimitBytes, stackBytes };
@@ -126,10 +185,14 @@ export async function smokeRunZepp({
   }
 }
 
-/** Drives the session page to its summary; returns what the sets should record. */
-function runSession({ screen, tap, advance, buzzes }) {
+/**
+ * Drives the session page to its summary; returns what the sets should record. The first rest
+ * of 20 s or more is slept through with the app ended (`sleepThroughRest`).
+ */
+async function runSession({ screen, tap, advance, buzzes, sleepThroughRest }) {
   const sets = [];
   const counts = { holds: 0, rests: 0, switches: 0 };
+  let slept = false;
   for (let step = 0; step < 200; step++) {
     const s = screen();
     if (s.texts.includes("Session done")) return { sets, ...counts };
@@ -139,7 +202,10 @@ function runSession({ screen, tap, advance, buzzes }) {
     } else if (s.buttons.includes("Start")) {
       tap("button", "Start");
     } else if (s.texts.some((t) => t.startsWith("Rest"))) {
-      waitForBuzz(s, "rest", { screen, advance, buzzes });
+      if (!slept && restSeconds(s) >= 20) {
+        slept = true;
+        await sleepThroughRest();
+      } else waitForBuzz(s, "rest", { screen, advance, buzzes });
       counts.rests++;
     } else if (s.texts.includes("Hold")) {
       const hold = waitForBuzz(s, "hold", { screen, advance, buzzes });
@@ -180,14 +246,24 @@ function waitForBuzz(start, what, { screen, advance, buzzes }) {
   const ended = buzzes().slice(before);
   check(
     ["DURATION", "NOTIFICATION"].includes(ended.at(-1)?.scene),
-    `the ${what} ended without its buzz (buzzes: ${JSON.stringify(ended)})`,
+    `the ${what} ended without its buzz (buzzes: ${JSON.stringify(ended)}; from ${JSON.stringify(start)} to ${JSON.stringify(screen())})`,
   );
   return ms;
 }
 
+/** The rest's time left in whole seconds, from its "0:30" clock. */
+function restSeconds(s) {
+  const clock = s.texts.find((t) => /^\d+:\d\d$/.test(t));
+  if (clock === undefined) return 0;
+  const [m, sec] = clock.split(":").map(Number);
+  return m * 60 + sec;
+}
+
 /** Same screen kind, only the countdown changed. */
 function sameTimer(now, start) {
-  return now.buttons.join() === start.buttons.join() && now.texts[0] === start.texts[0];
+  // The head's first part: "Rest · 113 bpm" stays the same rest while the heart rate moves.
+  const head = (s) => (s.texts[0] ?? "").split(" · ")[0];
+  return now.buttons.join() === start.buttons.join() && head(now) === head(start);
 }
 
 function checkOutbox(storage, key, readQueue, expected) {
@@ -198,6 +274,8 @@ function checkOutbox(storage, key, readQueue, expected) {
   const ops = items.map((i) => i.op);
   check(ops[0] === "session.start", `the outbox starts with ${ops[0]}, not session.start`);
   check(ops[ops.length - 1] === "session.finish", `the outbox ends with ${ops.at(-1)}`);
+  const finishHr = items[items.length - 1].args.hr_avg;
+  check(Number.isInteger(finishHr), `session.finish has no heart rate (${finishHr})`);
   const logs = items.filter((i) => i.op === "set.log").map((i) => i.args);
   check(
     logs.length === expected.sets.length && ops.length === logs.length + 2,
@@ -209,6 +287,11 @@ function checkOutbox(storage, key, readQueue, expected) {
     const got = want.reps !== undefined ? args.reps : args.hold_s;
     const field = want.reps !== undefined ? "reps" : "hold_s";
     check(args.session_id === sessionId, `set ${k + 1} belongs to another session`);
+    // The stand-in's sensor reads 96–135 bpm once it has found the pulse (after 2 s).
+    check(
+      Number.isInteger(args.hr_avg) && args.hr_max >= args.hr_avg && args.hr_max <= 135,
+      `set ${k + 1}: heart rate ${args.hr_avg}/${args.hr_max}, not an average and peak from the sensor`,
+    );
     check(
       got === (want.reps ?? want.hold_s),
       `set ${k + 1}: ${field} ${got}, not ${want.reps ?? want.hold_s}`,
@@ -238,6 +321,12 @@ export async function smokeRunZeppProject({ project, target = "r480", root, ...l
   for (const file of fs.readdirSync(path.join(project, pageDir))) {
     if (file.endsWith(".js")) pages[file.slice(0, -3)] = read(path.join(pageDir, file));
   }
+  const services = {};
+  const serviceDir = path.join(project, "app-service");
+  for (const file of fs.existsSync(serviceDir) ? fs.readdirSync(serviceDir) : []) {
+    if (file.endsWith(".js"))
+      services[`app-service/${file.slice(0, -3)}`] = read(`app-service/${file}`);
+  }
   const { storedMutations, OUTBOX_KEY } = await loadCoreReader(
     root ?? fileURLToPath(new URL("../../..", import.meta.url)),
   );
@@ -245,6 +334,7 @@ export async function smokeRunZeppProject({ project, target = "r480", root, ...l
     appJs: read("app.js"),
     pages,
     pageDir,
+    services,
     readQueue: storedMutations,
     outboxKey: OUTBOX_KEY,
     ...limits,

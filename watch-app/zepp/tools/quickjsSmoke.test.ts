@@ -29,7 +29,8 @@ function buildOutput() {
   for (const f of fs.readdirSync(path.join(project, "page/r480"))) {
     if (f.endsWith(".js")) pages[f.slice(0, -3)] = read(`page/r480/${f}`);
   }
-  return { appJs: read("app.js"), pages, pageDir: "page/r480" };
+  const services = { "app-service/restEnd": read("app-service/restEnd.js") };
+  return { appJs: read("app.js"), pages, pageDir: "page/r480", services };
 }
 
 describe("QuickJS smoke run of the shipped Zepp device JS", () => {

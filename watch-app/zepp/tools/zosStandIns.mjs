@@ -10,6 +10,7 @@
 
 /** Exports of each stand-in module, for the ES module loader (the pages `import` them). */
 export const STAND_IN_MODULES = [
+  "@zos/alarm",
   "@zos/app",
   "@zos/ble",
   "@zos/device",
@@ -27,7 +28,10 @@ export const STAND_IN_MODULES = [
 /**
  * Installs the stand-ins on `g` (the context's global object).
  * @param {object} g
- * @param {{ now: number, appId: number, device: { width: number, height: number, shape: string, name: string } }} options
+ * `storage` and `alarms` carry the watch's storage and the system's pending alarms from a run the
+ * system ended (the app killed after the screen went off) into a fresh runtime.
+ * @param {{ now: number, appId: number, device: { width: number, height: number, shape: string, name: string },
+ *   storage?: Record<string, string>, alarms?: { id: number, at: number, url: string, param?: string }[] }} options
  */
 export function installZosStandIns(g, options) {
   // ---- clock and timers: nothing runs until the scripted user advances the clock ----
@@ -113,8 +117,8 @@ export function installZosStandIns(g, options) {
   };
 
   // ---- the rest of the device, recording what the app asked of it ----
-  const log = { buzzes: [], display: [], navigations: [] };
-  const data = {};
+  const log = { buzzes: [], display: [], navigations: [], hr: 0 };
+  const data = Object.assign({}, options.storage);
   const localStorage = {
     // Zepp's localStorage answers undefined for a missing key.
     getItem: (key, fallback) => (Object.hasOwn(data, key) ? data[key] : fallback),
@@ -144,25 +148,52 @@ export function installZosStandIns(g, options) {
     sceneName[SCENES[name]] = name.slice("VIBRATOR_SCENE_".length);
   class Vibrator {
     start(o) {
-      const mode = o && o.mode !== undefined ? o.mode : SCENES.VIBRATOR_SCENE_SHORT_MIDDLE;
+      const mode =
+        o && o.mode !== undefined ? o.mode : (this.mode ?? SCENES.VIBRATOR_SCENE_SHORT_MIDDLE);
       log.buzzes.push({ at: loop.now, scene: sceneName[mode] || String(mode) });
     }
     stop() {}
-    setMode() {}
+    setMode(o) {
+      this.mode = o.mode;
+    }
     getType() {
       return SCENES;
     }
   }
-  /** No heart-rate reading: the sensor reports 0 and never changes, as with the watch off-wrist. */
+  /**
+   * A scripted heart rate: once `onCurrentChange` starts continuous measurement, a reading
+   * arrives every second on the fake clock (0 for the first 2 s, as while the sensor searches,
+   * then 96–135 bpm in a saw-tooth); `offCurrentChange` stops it. `log.hr` counts readings.
+   */
   class HeartRate {
+    constructor() {
+      this.current = 0;
+      this.timers = new Map();
+    }
     getCurrent() {
-      return 0;
+      return this.current;
     }
     getLast() {
-      return 0;
+      return this.current;
     }
-    onCurrentChange() {}
-    offCurrentChange() {}
+    onCurrentChange(fn) {
+      const started = loop.now;
+      const id = addTimer(
+        () => {
+          const s = Math.floor((loop.now - started) / 1000);
+          this.current = s < 2 ? 0 : 96 + (s % 40);
+          log.hr++;
+          fn();
+        },
+        1000,
+        true,
+      );
+      this.timers.set(fn, id);
+    }
+    offCurrentChange(fn) {
+      clearTimer(this.timers.get(fn));
+      this.timers.delete(fn);
+    }
     onLastChange() {}
     offLastChange() {}
   }
@@ -198,9 +229,40 @@ export function installZosStandIns(g, options) {
     }
   };
   const logger = { log() {}, info() {}, debug() {}, warn() {}, error() {} };
+  // ---- @zos/alarm: the system's alarms, kept on the fake clock across a killed app ----
+  log.alarmsDue = [];
+  const addAlarm = (alarm) => {
+    loop.timers.set(alarm.id, { fn: null, at: alarm.at, every: 0, alarm });
+    loop.nextId = Math.max(loop.nextId, alarm.id + 1);
+  };
+  for (const alarm of options.alarms || []) addAlarm(alarm);
+  const alarms = () => [...loop.timers.values()].filter((t) => t.alarm).map((t) => t.alarm);
+  const alarmModule = {
+    set(o) {
+      const at = o.time !== undefined ? o.time * 1000 : loop.now + (o.delay || 0) * 1000;
+      const alarm = { id: loop.nextId++, at, url: o.url, param: o.param };
+      addAlarm(alarm);
+      return alarm.id;
+    },
+    cancel(o) {
+      const id = typeof o === "number" ? o : o.id;
+      return loop.timers.get(id)?.alarm && loop.timers.delete(id) ? 0 : -1;
+    },
+    getAllAlarms: () => alarms().map((a) => a.id),
+    REPEAT_ONCE: 0,
+  };
+  /** App Services register here (`AppService({...})`) when their module is evaluated. */
+  const service = { options: null };
+  g.AppService = (o) => {
+    service.options = o;
+  };
+
   const modules = {
+    "@zos/alarm": alarmModule,
     "@zos/app": {
       getPackageInfo: () => ({ appId: options.appId, name: "runstrong", version: {} }),
+      // Every permission in app.json granted (2), as after an install that asked for them.
+      queryPermission: (o) => o.permissions.map(() => 2),
     },
     "@zos/ble": {
       // The phone is away: ZML's requests fail with "ble disconnect" and the outbox keeps all.
@@ -224,7 +286,11 @@ export function installZosStandIns(g, options) {
       resetPageBrightTime: record("resetPageBrightTime"),
       pauseDropWristScreenOff: record("pauseDropWristScreenOff"),
       resetDropWristScreenOff: record("resetDropWristScreenOff"),
-      setWakeUpRelaunch: record("setWakeUpRelaunch"),
+      pausePalmScreenOff: record("pausePalmScreenOff"),
+      resetPalmScreenOff: record("resetPalmScreenOff"),
+      setWakeUpRelaunch(o) {
+        log.display.push(`setWakeUpRelaunch(${o.relaunch})`);
+      },
       getPageBrightTime: () => 10_000,
     },
     "@zos/i18n": { getText: (key) => key },
@@ -297,6 +363,24 @@ export function installZosStandIns(g, options) {
       widgets = [];
     },
     takeNavigation: () => JSON.stringify(log.navigations.shift() || null),
+    /** The system ends the app (screen off for 10 s): timers and widgets go, no onDestroy. */
+    kill() {
+      for (const [id, t] of loop.timers) if (!t.alarm) loop.timers.delete(id);
+      widgets = [];
+      app.options = null;
+      app.page = null;
+      app.current = null;
+    },
+    alarms: () => JSON.stringify(alarms()),
+    takeAlarm: () => JSON.stringify(log.alarmsDue.shift() || null),
+    /** Runs the App Service whose module was just evaluated, as a Single Execution start. */
+    runService(param) {
+      const o = service.options;
+      service.options = null;
+      if (o === null) throw new Error("the App Service module did not call AppService()");
+      guard("AppService.onInit", () => o.onInit?.call(o, param));
+      guard("AppService.onDestroy", () => o.onDestroy?.call(o));
+    },
     /** Runs every timer due by `now + ms`, in time order, moving the clock as it goes. */
     advance(ms) {
       const end = loop.now + ms;
@@ -308,6 +392,11 @@ export function installZosStandIns(g, options) {
         loop.now = Math.max(loop.now, t.at);
         if (t.every > 0) t.at += t.every;
         else loop.timers.delete(id);
+        // A system alarm: the scripted user starts its App Service (`takeAlarm`, `runService`).
+        if (t.alarm) {
+          log.alarmsDue.push(t.alarm);
+          return JSON.stringify(false);
+        }
         guard("timer", t.fn);
         if (log.navigations.length > 0) return JSON.stringify(false);
       }

@@ -8,7 +8,7 @@ import type {
   WatchAction,
   WatchScreen,
 } from "../../core/index.ts";
-import { color } from "../layout/theme.ts";
+import { color, zoneColor } from "../layout/theme.ts";
 import type { SessionLayout } from "../layout/types.ts";
 import { screenAccent } from "./screenColors.ts";
 import { actionId } from "./watchPage.ts";
@@ -120,6 +120,10 @@ export function sessionView(
     let other: ActionButton | null = null;
     let fraction = 0;
     menu = [];
+    // Heart rate, in its zone's colour: on the note line during work, on the top line in a rest.
+    const heart = "heart" in s ? s.heart : null;
+    const heartColor = heart?.zone == null ? color.muted : zoneColor[heart.zone];
+    if (heart !== null) extra = heart.text;
     switch (s.kind) {
       case "intro":
         head = withSide(s.setLabel, s.sideLabel);
@@ -151,11 +155,16 @@ export function sessionView(
         break;
       case "rest": {
         const n = s.next;
-        head = "Rest · up next";
+        head = heart === null ? "Rest · up next" : `Rest · ${heart.text}`;
         name = n.exercise;
         value = s.countdown === null ? s.time : String(s.countdown);
         line = withSide(n.setLabel, n.side === null ? null : `${n.side} side`);
-        extra = n.target;
+        extra = s.ready ?? n.target;
+        if (s.screenNote !== null) {
+          // Why the screen stays on, under what comes next: the wrapping cue box over both lines.
+          hint = `${line} · ${extra}\n${s.screenNote}`;
+          line = extra = "";
+        }
         main = s.skip;
         other = s.addTime;
         fraction = s.ring;
@@ -191,6 +200,8 @@ export function sessionView(
     ring.color(screenAccent(s.kind));
     ring.set(fraction);
     top.set(head);
+    top.color(s.kind === "rest" ? heartColor : color.muted);
+    note.color(s.kind === "rest" ? color.muted : heartColor);
     title.set(name);
     big.set(value);
     sub.set(line);

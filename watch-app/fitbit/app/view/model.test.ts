@@ -161,6 +161,7 @@ describe("viewOf on a whole session", () => {
   it("draws an open-ended hold as a full ring in its own colour", () => {
     const screen: WatchScreen = {
       kind: "hold",
+      heart: null,
       exercise: "Plank",
       setLabel: "Set 1 of 1",
       side: null,

@@ -377,7 +377,7 @@ function session(screen: WatchScreen): ViewState {
         "reps",
         {
           "reps-title": screen.exercise,
-          "reps-set": joined([screen.setLabel, screen.sideLabel]),
+          "reps-set": joined([screen.setLabel, screen.sideLabel, screen.heart?.text ?? null]),
           "reps-count": String(screen.count),
           "reps-target": screen.target === "max" ? "max" : `of ${screen.target}`,
         },
@@ -394,7 +394,7 @@ function session(screen: WatchScreen): ViewState {
         "hold",
         {
           "hold-title": screen.exercise,
-          "hold-set": joined([screen.setLabel, screen.sideLabel]),
+          "hold-set": joined([screen.setLabel, screen.sideLabel, screen.heart?.text ?? null]),
           // The last seconds show as one large digit instead of the clock.
           "hold-time": screen.countdown === null ? screen.time : "",
           "hold-count": screen.countdown === null ? "" : String(screen.countdown),
@@ -412,8 +412,8 @@ function session(screen: WatchScreen): ViewState {
       return state(
         "rest",
         {
-          "rest-next": `Next: ${screen.next.exercise}`,
-          "rest-set": joined([screen.next.setLabel, sideLabel, screen.next.target]),
+          "rest-next": joined([`Next: ${screen.next.exercise}`, screen.heart?.text ?? null]),
+          "rest-set": joined([screen.next.setLabel, sideLabel, screen.ready ?? screen.next.target]),
           "rest-time": screen.countdown === null ? screen.time : "",
           "rest-count": screen.countdown === null ? "" : String(screen.countdown),
         },

@@ -1,37 +1,47 @@
-// ScreenKeeper over @zos/display: keeps the page lit and ignores the drop-wrist gesture while a
-// session runs (the wrist drops between reps), then hands control back to the system.
+// ScreenKeeper over @zos/display: during sets the page stays lit and the drop-wrist and palm-cover
+// gestures are ignored (the wrist drops between reps); in a long rest and outside a session the
+// system's timeout and gestures apply again. While a session is open, waking the watch relaunches
+// the app (the system exits an app about 10 s after its screen went off).
 import {
   pauseDropWristScreenOff,
+  pausePalmScreenOff,
   resetDropWristScreenOff,
   resetPageBrightTime,
+  resetPalmScreenOff,
   setPageBrightTime,
+  setWakeUpRelaunch,
 } from "@zos/display";
-import type { ScreenKeeper } from "../../../core/ports.ts";
+import type { ScreenKeeper, ScreenMode } from "../../../core/ports.ts";
 
-/** Renewed on every keepOn(true); long enough for any single set or rest. */
+/** Asked again every ~20 s by the core and on every page build; long enough for any set. */
 const BRIGHT_MS = 10 * 60 * 1000;
 
 /** The port plus `reapply`: the bright time belongs to a page, so each new page asks again. */
 export function createDisplayScreenKeeper(): ScreenKeeper & { reapply(): void } {
-  let held = false;
+  let mode: ScreenMode = "system";
+  let relaunch: boolean | null = null;
   const hold = () => {
     setPageBrightTime({ brightTime: BRIGHT_MS });
     // duration 0: paused until reset.
     pauseDropWristScreenOff({ duration: 0 });
+    pausePalmScreenOff({ duration: 0 });
   };
   return {
-    keepOn(on) {
-      if (on) {
-        hold();
-        held = true;
-      } else if (held) {
+    keep(next, sessionOpen) {
+      if (sessionOpen !== relaunch) {
+        relaunch = sessionOpen;
+        setWakeUpRelaunch({ relaunch: sessionOpen });
+      }
+      if (next === "held") hold();
+      else if (mode === "held") {
         resetPageBrightTime();
         resetDropWristScreenOff();
-        held = false;
+        resetPalmScreenOff();
       }
+      mode = next;
     },
     reapply() {
-      if (held) hold();
+      if (mode === "held") hold();
     },
   };
 }
