@@ -447,6 +447,67 @@ describe("Zepp watch app in the simulator", { timeout: 60_000 }, () => {
     expect(new Set(all.map((s) => s.id)).size).toBe(9);
   });
 
+  it("heart rate: shown with the set, each set's average and peak reach the server and the session page, and the heart-rate rest ends when the scripted trace comes down", async () => {
+    await pushAsRunner([{ op: "settings.put", args: { max_hr: 200, rest_hr_ready: 110 } }]);
+    // The phone pulls the settings on a runner's sync and sends them with the day's session.
+    await expect
+      .poll(
+        async () => {
+          await tap("sync-line");
+          return watch.evaluate(() =>
+            Object.entries(window.localStorage).some(
+              ([k, v]) => k.endsWith("runstrong.sync") && v.includes('"restHrReady":110'),
+            ),
+          );
+        },
+        { timeout: 20_000, interval: 2_000 },
+      )
+      .toBe(true);
+    await watch.selectOption(tid("hr-mode"), "slider");
+    await watch.$eval(tid("hr-slider"), (el) => {
+      (el as HTMLInputElement).value = "150";
+    });
+    await tap("action-start-today");
+    await shows("session-title", "Squat");
+    // The reading under the count, and a second of the set at 150 bpm.
+    await shows("session-note", "150 bpm");
+    await skip(2);
+    await taps("big", 5);
+    await tap("action-set_done");
+
+    // The heart-rate rest: 30 s by the clock, over once heart rate is below 110 after 15 s.
+    await shows("session-top", "Rest · 150 bpm");
+    // The heart-rate rest keeps the screen on (only a running app reads the sensor) and says so.
+    await shows("session-cue", /Ready below 110 bpm\nScreen stays on: heart-rate rest$/);
+    await watch.selectOption(tid("hr-mode"), "trace");
+    await skip(10);
+    await shows("session-top", /^Rest · 1[2-5]\d bpm$/);
+    await skip(7);
+    await shows("session-top", "Set 2 of 2");
+    await shows("buzz-last", "DURATION");
+    await skip(3);
+    await taps("big", 5);
+    await tap("action-set_done");
+    await tap("open-menu");
+    await tap("action-finish");
+    await tap("action-finish");
+    await shows("session-top", "Session done");
+    await tap("action-close_summary");
+    await watch.selectOption(tid("hr-mode"), "slider");
+    await shows("sync-line", /^Synced/);
+
+    const ids = await watchSessionIds();
+    const sessionId = ids[ids.length - 1] as string;
+    const sets = await setsOfSession(sessionId);
+    expect(sets.map((s) => [s.hr_avg, s.hr_max])).toHaveLength(2);
+    expect([sets[0]?.hr_avg, sets[0]?.hr_max]).toEqual([150, 150]);
+    expect(sets[1]?.hr_max).toBeGreaterThanOrEqual(sets[1]?.hr_avg);
+    const { sessions } = await serverState();
+    expect(sessions.find((s) => s.id === sessionId)?.hr_avg).toEqual(expect.any(Number));
+    await web.goto(`${worker.url}/history/${encodeURIComponent(sessionId)}`);
+    expect(await web.textContent("main")).toContain("150 / 150 bpm");
+  });
+
   it("a runner whose plan is switched off: the watch says where to build one, routines still on offer", async () => {
     await pushAsRunner([{ op: "settings.put", args: { active_plan_id: null } }]);
     // Sync now: the phone pulls, sees the change and asks the week again (404: no plan).

@@ -1,6 +1,6 @@
 // The simulated optical heart-rate sensor: one reading per watch-clock second while the app
-// measures, from a slider, from a scripted trace (work up to 155 bpm, then a recovery down to
-// 95 bpm, every 90 s), or no sensor at all / the permission refused — what the sensor port of
+// measures, from a slider, from a scripted trace (a recovery from 155 down to 95 bpm in 20 s,
+// then work back up in 30 s, every 50 s), or no sensor at all / the permission refused — what the sensor port of
 // the Zepp app (zos/sensor.ts HeartRate, zos/app.ts queryPermission) reads.
 
 export type SensorMode = "slider" | "trace" | "absent" | "denied";
@@ -12,10 +12,13 @@ export interface SimHeartRate {
   unsubscribe(listener: () => void): void;
 }
 
-/** The scripted trace at `s` seconds into it: 30 s climbing to 155, 60 s falling to 95. */
+/**
+ * The scripted trace at `s` seconds into it: 20 s of recovery from 155 to 95 bpm (3 bpm a
+ * second, so it passes below 110 at 15 s), then 30 s of work back up to 155.
+ */
 export function tracedBpm(s: number): number {
-  const t = s % 90;
-  return Math.round(t < 30 ? 95 + (60 * t) / 30 : 155 - (60 * (t - 30)) / 60);
+  const t = s % 50;
+  return Math.round(t < 20 ? 155 - 3 * t : 95 + (60 * (t - 20)) / 30);
 }
 
 export function createSimHeartRate(
