@@ -40,6 +40,19 @@ export function printTable({ rows, ratios }) {
   console.log("");
 }
 
+/** The Markdown lines of the two tables a benchmark's section holds: measurements and ratios. */
+export function markdownTables({ rows, ratios }) {
+  return [
+    "| Measurement | Result | Note |",
+    "|---|---:|---|",
+    ...rows.map((row) => `| ${row.join(" | ")} |`),
+    "",
+    "| Ratio | Value |",
+    "|---|---:|",
+    ...ratios.map((row) => `| ${row.join(" | ")} |`),
+  ];
+}
+
 /** Replaces the section under `heading` (e.g. "## Sync service") or appends it; returns the path. */
 export function writeDocSection(heading, section) {
   let text = existsSync(DOC) ? readFileSync(DOC, "utf8") : INTRO;

@@ -1,4 +1,5 @@
 // The table and docs/benchmarks.md section of bench/firstSync.bench.mjs, with its method.
+import { markdownTables } from "./benchmarkReport.mjs";
 import { fmtInt, fmtKB, fmtMs } from "./syncHarness.mjs";
 
 const FULL_MS = 1000;
@@ -136,13 +137,7 @@ export function firstSyncMarkdown(r, m, { rows, ratios }) {
     "",
     ...CAUSE,
     "",
-    "| Measurement | Result | Note |",
-    "|---|---:|---|",
-    ...rows.map((row) => `| ${row.join(" | ")} |`),
-    "",
-    "| Ratio | Value |",
-    "|---|---:|",
-    ...ratios.map((row) => `| ${row.join(" | ")} |`),
+    ...markdownTables({ rows, ratios }),
     "",
   ].join("\n");
 }

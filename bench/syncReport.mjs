@@ -1,5 +1,6 @@
 // The table, ratios and docs/benchmarks.md section of bench/sync.bench.mjs, with the method:
 // what each baseline is and how it ran.
+import { markdownTables } from "./benchmarkReport.mjs";
 import { fmtInt, fmtMs, fmtRatio, PUSH_SIZE } from "./syncHarness.mjs";
 
 const target = (value, min) =>
@@ -137,13 +138,7 @@ export function syncMarkdown(r, m, { rows, ratios }, N) {
     "- Pull: `GET /sync/pull` of the 10 changes of one push, with a cursor taken just before it, in",
     "  the 1k and the large account, alternating, after warm-up pulls.",
     "",
-    "| Measurement | Result | Note |",
-    "|---|---:|---|",
-    ...rows.map((row) => `| ${row.join(" | ")} |`),
-    "",
-    "| Ratio | Value |",
-    "|---|---:|",
-    ...ratios.map((row) => `| ${row.join(" | ")} |`),
+    ...markdownTables({ rows, ratios }),
     "",
   ];
   return lines.join("\n");

@@ -28,7 +28,7 @@ import {
   smokeRunZeppProject,
   ZEPP_JS_HEAP_LIMIT_BYTES,
 } from "../watch-app/zepp/tools/quickjsSmoke.mjs";
-import { machine, printTable, writeDocSection } from "./benchmarkReport.mjs";
+import { machine, markdownTables, printTable, writeDocSection } from "./benchmarkReport.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(import.meta.url);
@@ -465,13 +465,7 @@ function markdown(m, taps, { rows, ratios }) {
     "read every few thousand operations and after every step, parsing app.js included.",
     "Desktop Chromium is far faster than a watch: read the ratio, not the milliseconds.",
     "",
-    "| Measurement | Result | Note |",
-    "|---|---:|---|",
-    ...rows.map((row) => `| ${row.join(" | ")} |`),
-    "",
-    "| Ratio | Value |",
-    "|---|---:|",
-    ...ratios.map((row) => `| ${row.join(" | ")} |`),
+    ...markdownTables({ rows, ratios }),
     "",
     "The build fails when a watch's device JS (ZML included) exceeds 80 KB or the smoke run's",
     'heap exceeds its limit (see watch-app/README.md, "Size", for both figures).',

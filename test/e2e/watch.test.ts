@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimServer } from "../../watch-app/sim/server.mjs";
 import type { LocalWorker } from "./localWorker.ts";
+import { simWatch, tid } from "./simWatch.ts";
 import { startWebStack } from "./webStack.ts";
 
 const _root = path.resolve(import.meta.dirname, "../..");
@@ -21,36 +22,10 @@ let watch: Page;
 let web: Page;
 let cookie = "";
 
-const tid = (id: string) => `[data-testid="${id}"]`;
-const textOf = async (id: string) => ((await watch.textContent(tid(id))) ?? "").trim();
-const tap = (id: string) => watch.click(tid(id));
+const { textOf, tap, taps, shows, skip } = simWatch(() => watch);
 
-async function taps(id: string, n: number): Promise<void> {
-  for (let i = 0; i < n; i++) await tap(id);
-}
-
-/** Waits until the watch element's text matches. */
 /** A rest's top line: the simulator's sensor reads the slider's 120 bpm, shown in the rest. */
 const REST_HEADER = /^Rest · 1[0-9]{2} bpm$/;
-
-async function shows(id: string, expected: string | RegExp, timeout = 10_000): Promise<void> {
-  try {
-    await expect
-      .poll(() => textOf(id), { timeout, interval: 100 })
-      .toMatch(typeof expected === "string" ? new RegExp(`^${escapeRegExp(expected)}$`) : expected);
-  } catch (error) {
-    // The simulator's log (newest first) says what the watch, the phone and the server did.
-    const lines = await watch.$$eval(`${tid("sim-log")} li`, (items) =>
-      items.slice(0, 40).map((li) => li.textContent),
-    );
-    (error as Error).message += `\nSimulator log, newest first:\n${lines.join("\n")}`;
-    throw error;
-  }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /**
  * Taps the sync line until the watch element shows `expected`: the phone pulls on a runner's
@@ -66,12 +41,6 @@ async function syncUntil(id: string, expected: string): Promise<void> {
       { timeout: 20_000, interval: 2_000 },
     )
     .toBe(expected);
-}
-
-/** Moves the simulated watch clock ahead (a rest or a hold runs out at once). */
-async function skip(seconds: number): Promise<void> {
-  await watch.fill(tid("skip-seconds"), String(seconds));
-  await watch.click(tid("skip-time"));
 }
 
 async function serverMode(mode: "up" | "down" | "lost"): Promise<void> {

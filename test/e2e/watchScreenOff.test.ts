@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimServer } from "../../watch-app/sim/server.mjs";
 import { launchBrowser } from "./browser.ts";
+import { simWatch, tid } from "./simWatch.ts";
 
 const WATCH_ID = `e2e-screen-off-${Date.now().toString(36)}`;
 
@@ -13,30 +14,7 @@ let sim: Awaited<ReturnType<typeof startSimServer>>;
 let browser: Browser;
 let watch: Page;
 
-const tid = (id: string) => `[data-testid="${id}"]`;
-const textOf = async (id: string) => ((await watch.textContent(tid(id))) ?? "").trim();
-const tap = (id: string) => watch.click(tid(id));
-
-async function shows(id: string, expected: string | RegExp, timeout = 10_000): Promise<void> {
-  try {
-    await expect
-      .poll(() => textOf(id), { timeout, interval: 100 })
-      .toMatch(typeof expected === "string" ? new RegExp(`^${escapeRegExp(expected)}$`) : expected);
-  } catch (error) {
-    const lines = await watch.$$eval(`${tid("sim-log")} li`, (items) =>
-      items.slice(0, 40).map((li) => li.textContent),
-    );
-    (error as Error).message += `\nSimulator log, newest first:\n${lines.join("\n")}`;
-    throw error;
-  }
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-async function skip(seconds: number): Promise<void> {
-  await watch.fill(tid("skip-seconds"), String(seconds));
-  await watch.click(tid("skip-time"));
-}
+const { textOf, tap, shows, skip } = simWatch(() => watch);
 
 const logLines = () =>
   watch.$$eval(`${tid("sim-log")} li`, (items) => items.map((li) => li.textContent ?? ""));

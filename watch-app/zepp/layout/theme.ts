@@ -16,7 +16,7 @@ export const color = {
   warning: 0xffb020,
 } as const;
 
-/** Heart-rate zone colours, zone 0 (below zone 1) to zone 5, as on the web view's session page. */
+/** Heart-rate zone colours, zone 0 (below zone 1) to zone 5: the web view's hues, for a black screen. */
 export const zoneColor = [0x9e9e9e, 0x2e9bff, 0x35c759, 0xffd60a, 0xff9500, 0xff3b30] as const;
 
 /** Type sizes at the 480 reference width. */

@@ -5,45 +5,12 @@ import { env } from "cloudflare:workers";
 import type { MutationEnvelope } from "@runstrong/shared/schemas";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Device, pairDevice, push, signUp, type User, uid } from "../../../test/apiClient.ts";
+import { queryPlan, recording, walksHistory as walksAny } from "../../../test/queryPlan.ts";
 import { loadForPush, planPush, writeStatements } from "./pushStore.ts";
 
-/** A D1 that records the SQL of every statement prepared through it. */
-function recording(d1: D1Database): { db: D1Database; sql: string[] } {
-  const sql: string[] = [];
-  const db = new Proxy(d1, {
-    get(target, key) {
-      if (key === "prepare") {
-        return (query: string) => {
-          sql.push(query);
-          return target.prepare(query);
-        };
-      }
-      const value = Reflect.get(target, key);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { db, sql };
-}
-
-async function queryPlan(sql: string): Promise<string[]> {
-  // D1 wants every parameter bound; the values do not change the plan's shape.
-  const count = Math.max(0, ...[...sql.matchAll(/\?(\d+)/g)].map((m) => Number(m[1])));
-  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-    .bind(...Array.from({ length: count }, () => "[]"))
-    .all<{ detail: string }>();
-  return results.map((r) => r.detail);
-}
-
 /** Tables with many rows per user, where `user_id` alone is not a key. */
-const HISTORY = "(?:sets|sessions|plans|runs|assessments|tombstones)";
-
-/** A plan step that reads a table without a key: a full scan, or only the user_id prefix. */
-function walksHistory(step: string): boolean {
-  if (new RegExp(`^SCAN ${HISTORY}\\b`).test(step)) return true;
-  return new RegExp(`^SEARCH ${HISTORY} USING (?:COVERING )?INDEX \\w+ \\(user_id=\\?\\)$`).test(
-    step,
-  );
-}
+const HISTORY = ["sets", "sessions", "plans", "runs", "assessments", "tombstones"];
+const walksHistory = (step: string) => walksAny(step, HISTORY);
 
 let user: User;
 let watch: Device;

@@ -5,51 +5,15 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pairDevice, push, signUp } from "../../../test/apiClient.ts";
+import { queryPlan, recording, walksHistory as walksAny } from "../../../test/queryPlan.ts";
 import { database } from "../../db/client.ts";
 import type { Viewer } from "../viewer.ts";
 import { loadOverview } from "./overview.ts";
 import { loadProgress, RANGES } from "./progress.ts";
 
-/** A D1 that records the SQL of every statement prepared through it. */
-function recording(d1: D1Database): { db: D1Database; sql: string[] } {
-  const sql: string[] = [];
-  const db = new Proxy(d1, {
-    get(target, key) {
-      if (key === "prepare") {
-        return (query: string) => {
-          sql.push(query);
-          return target.prepare(query);
-        };
-      }
-      const value = Reflect.get(target, key);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { db, sql };
-}
-
-async function queryPlan(sql: string): Promise<string[]> {
-  // D1 wants every parameter bound; the values do not change the plan's shape.
-  const count = Math.max(
-    sql.split("?").length - 1,
-    ...[...sql.matchAll(/\?(\d+)/g)].map((m) => Number(m[1])),
-  );
-  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-    .bind(...Array.from({ length: count }, () => "x"))
-    .all<{ detail: string }>();
-  return results.map((r) => r.detail);
-}
-
 /** Tables that grow with every week of history. */
-const HISTORY = "(?:sets|sessions|runs|assessments)";
-
-/** A plan step that walks a table with no bound on time: a scan, or only the user_id prefix. */
-function walksHistory(step: string): boolean {
-  if (new RegExp(`^SCAN ${HISTORY}\\b`).test(step)) return true;
-  return new RegExp(
-    `^SEARCH ${HISTORY} USING (?:COVERING )?INDEX \\w+ \\(user_id=\\?(?: AND deleted=\\?)?\\)$`,
-  ).test(step);
-}
+const HISTORY = ["sets", "sessions", "runs", "assessments"];
+const walksHistory = (step: string) => walksAny(step, HISTORY);
 
 // Wednesday 2026-12-09, noon UTC.
 const NOW = Date.parse("2026-12-09T12:00:00Z");
