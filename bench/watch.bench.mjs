@@ -38,7 +38,7 @@ const TAPS = QUICK ? 60 : 300;
 const WARMUP_TAPS = 20;
 const TARGETS = ["r480", "r466", "s390"];
 const PAGES = ["home", "session", "pairing"];
-/** The build's device JS budget (ZEPP_DEVICE_JS_BUDGET in scripts/build-watch.mjs, which
+/** The build's device JS budget (ZEPP_DEVICE_JS_BUDGET in scripts/watchBuild/sizes.mjs, which
  * enforces it), for the ratio only. */
 const BUDGET = 80 * 1024;
 

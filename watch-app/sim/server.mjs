@@ -68,7 +68,7 @@ async function bundler() {
       "@zeppos/zml/3.0/module/messaging/plugin/app": shim("zmlApp.ts"),
     },
   };
-  /** Each page entry: the page module fed with its target's layout, as scripts/build-watch.mjs does. */
+  /** Each page entry: the page module fed with its target's layout, as scripts/watchBuild/zeppBuild.mjs does. */
   const pagePlugin = {
     name: "sim-zepp-pages",
     setup(build) {

@@ -3,7 +3,7 @@
 // runtime lacks it, so a firmware that has them keeps its own.
 //
 // Map and Set are not installed as globals (strict ES5 code has no handle on the global object):
-// scripts/build-watch.mjs injects this module's `Map` and `Set` exports in place of every free
+// scripts/watchBuild/fitbitBuild.mjs injects this module's `Map` and `Set` exports in place of every free
 // `Map`/`Set` reference of the device bundle. Everything else is patched onto the built-in
 // objects when this module runs, which app/index.ts makes the first thing the app does.
 //
@@ -232,7 +232,7 @@ if (typeof Symbol === "function" && Symbol.iterator) {
   iterable(PolySet.prototype, "values");
 }
 
-// Free `Map` / `Set` references in the device bundle resolve to these (build-watch.mjs `inject`).
+// Free `Map` / `Set` references in the device bundle resolve to these (scripts/watchBuild/fitbitBuild.mjs `inject`).
 const nativeMap: MapConstructor | undefined = typeof Map === "function" ? Map : undefined;
 const nativeSet: SetConstructor | undefined = typeof Set === "function" ? Set : undefined;
 const MapImpl = (nativeMap ?? PolyMap) as MapConstructor;

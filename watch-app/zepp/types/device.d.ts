@@ -1,4 +1,4 @@
-// Build-time constants of the device bundles, defined by scripts/build-watch.mjs per target
+// Build-time constants of the device bundles, defined by scripts/watchBuild/zeppBuild.mjs per target
 // (and by the browser simulator, watch-app/sim).
 
 /** The folder holding this target's pages, e.g. "page/r480". */

@@ -5,7 +5,7 @@
 import { cancel, set } from "@zos/alarm";
 import type { KeyValueStore, RestAlarm } from "../../../core/ports.ts";
 
-/** The App Service the alarm starts: app.json's module "app-service" (scripts/build-watch.mjs). */
+/** The App Service the alarm starts: app.json's module "app-service" (scripts/watchBuild/zeppAppJson.mjs). */
 export const REST_END_SERVICE = "app-service/restEnd";
 const ALARM_ID_KEY = "runstrong.restAlarm";
 
