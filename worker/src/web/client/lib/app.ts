@@ -17,37 +17,18 @@ function rememberTimeZone(): boolean {
   return true;
 }
 
-/**
- * Runs `work` once, after the first frame is painted. A module script whose download finishes
- * before the stylesheet's runs ahead of the first frame, and the browser's time zone costs the
- * first `Intl` call of a fresh renderer (ICU's data): measured, most of the script's time before
- * first paint. The timeout covers a hidden tab, which paints no frames.
- */
-function afterFirstPaint(work: () => void): void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    work();
-  };
-  requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, 500);
-}
-
 export function startApp(): void {
+  const tzChanged = rememberTimeZone();
   bindPages();
   bindTodayActions();
-  afterFirstPaint(() => {
-    const tzChanged = rememberTimeZone();
-    if (!viewer()) return;
-    startSync();
-    adoptBrowserTimeZone();
-    startLive();
-    if (tzChanged && document.querySelector("[data-live]")) void refreshMain();
-    if ("serviceWorker" in navigator) {
-      navigator.serviceWorker.register("/sw.js").catch(() => {
-        // No offline copy; everything else still works.
-      });
-    }
-  });
+  if (!viewer()) return;
+  startSync();
+  adoptBrowserTimeZone();
+  startLive();
+  if (tzChanged && document.querySelector("[data-live]")) void refreshMain();
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js").catch(() => {
+      // No offline copy; everything else still works.
+    });
+  }
 }
