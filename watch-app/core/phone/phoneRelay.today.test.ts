@@ -127,6 +127,31 @@ describe("PhoneRelay week of sessions", () => {
     expect(r.http.requests).toHaveLength(asked);
   });
 
+  it("sends the account's max heart rate and rest threshold with the day, pulling once from scratch after an app that kept no heart rate", async () => {
+    const r = await rig();
+    // What an earlier phone app kept: the plans and a cursor, but no heart-rate settings.
+    await r.settings.set(
+      "runstrong.pull",
+      JSON.stringify({ activePlanId: "P1", plans: { P1: { rev: 1, plan: PLAN } }, pulledAtMs: 0 }),
+    );
+    await r.settings.set(
+      "runstrong.mirror.pull.plans+settings",
+      JSON.stringify({ cursor: "v1", resetting: false }),
+    );
+    await r.reopen();
+    const settings = { ...settingsRecord("P1"), max_hr: 190, rest_hr_ready: 115 };
+    r.http.on(
+      "GET",
+      "/api/v1/sync/pull?limit=500&kinds=plans,settings",
+      pullPage({ plans: [planRecord("P1", PLAN)], settings: [settings] }, "v2"),
+    );
+    scriptWeek(r.http);
+    r.http.on("GET", "/api/v1/exercises", EXERCISES);
+    const monday = await r.send(getDay(WEEK[0] as string, 1));
+    expect(r.http.requests[0]?.url).toMatch(/\/sync\/pull\?limit=500&kinds=plans,settings$/);
+    expect(monday).toMatchObject({ type: "today", today: { maxHr: 190, restHrReady: 115 } });
+  });
+
   it("says there is no plan on a 404, forgets the week and names where to build one", async () => {
     const r = await rig();
     r.http.on("GET", "/api/v1/sync/pull?limit=500&kinds=plans,settings", firstPull());

@@ -95,7 +95,11 @@ export class PlanMirror {
     const pulled = await this.deps.settings.get(PULL_KEY);
     if (pulled !== null) {
       try {
-        this.state = { ...empty(), ...(JSON.parse(pulled) as MirrorState) };
+        const kept = JSON.parse(pulled) as MirrorState;
+        this.state = { ...empty(), ...kept };
+        // A copy kept before heart rate reached the watch holds the active plan only of the
+        // settings: the next pull starts from scratch, so the settings record comes again.
+        if (kept.heartRate === undefined) await this.deps.settings.remove(this.loop.stateKey);
       } catch {
         this.state = empty();
       }
@@ -140,6 +144,8 @@ export class PlanMirror {
       if (hr.birth_year !== undefined) this.state.heartRate.birth_year = hr.birth_year;
       if (hr.rest_hr_ready !== undefined) this.state.heartRate.rest_hr_ready = hr.rest_hr_ready;
     }
+    // A pull from scratch has brought every settings record there is (an account may have none).
+    if (this.fromScratch && this.state.heartRate === undefined) this.state.heartRate = {};
     return plans.length > 0 || settings !== undefined;
   }
 
