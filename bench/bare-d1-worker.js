@@ -1,9 +1,7 @@
 // The bare-D1 baseline of the sync benchmark (bench/sync.bench.mjs): the service's own D1
 // migrations, and per request one `batch()` inserting the posted set rows into `sets`. No auth,
 // no validation, no sync state: what a push costs at the least, over the same HTTP hop.
-const INSERT = `INSERT INTO sets (user_id, id, session_id, exercise_id, set_index, started_at, ended_at,
-  reps, hold_s, side, weight_kg, rpe, target_reps, target_hold_s, version)
-  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)`;
+import { bindSetRow, INSERT_SET } from "./setRowInsert.js";
 
 export default {
   async fetch(request, env) {
@@ -20,28 +18,8 @@ export default {
     }
     if (request.method === "POST" && url.pathname === "/batch") {
       const rows = await request.json();
-      const insert = env.DB.prepare(INSERT);
-      await env.DB.batch(
-        rows.map((r) =>
-          insert.bind(
-            r.user_id,
-            r.id,
-            r.session_id,
-            r.exercise_id,
-            r.set_index,
-            r.started_at,
-            r.ended_at,
-            r.reps ?? null,
-            r.hold_s ?? null,
-            r.side ?? null,
-            r.weight_kg ?? null,
-            r.rpe ?? null,
-            r.target_reps ?? null,
-            r.target_hold_s ?? null,
-            r.version,
-          ),
-        ),
-      );
+      const insert = env.DB.prepare(INSERT_SET);
+      await env.DB.batch(rows.map((r) => bindSetRow(insert, r)));
       return new Response(null, { status: 204 });
     }
     if (request.method === "GET" && url.pathname === "/count") {

@@ -145,16 +145,21 @@ export class HandOffQueue {
     return name;
   }
 
-  /** The oldest rows that `fits` accepts, one at least and `maxItems` at most. */
+  /**
+   * The oldest rows that `fits` accepts, one at least and `maxItems` at most. A message only grows
+   * with its rows, so the count is found by halving: a few encodings, not one per row.
+   */
   front(maxItems: number, fits: (batch: CompactBatch) => boolean): CompactBatch {
     const all = this.state.q;
-    let best = selectRows(all, (_, i) => i < 1);
-    for (let n = 2; n <= Math.min(maxItems, all[2].length); n++) {
-      const next = selectRows(all, (_, i) => i < n);
-      if (!fits(next)) break;
-      best = next;
+    const first = (n: number) => selectRows(all, (_, i) => i < n);
+    let lo = 1;
+    let hi = Math.min(maxItems, all[2].length);
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fits(first(mid))) lo = mid;
+      else hi = mid - 1;
     }
-    return best;
+    return first(lo);
   }
 
   /** Drops the rows of `stream` up to item id `upTo` (the phone holds them); returns what is left. */

@@ -124,6 +124,7 @@ describe("heart rate in a watch session", () => {
     r.sensor.beat(100);
     r.clock.advance(11_000);
     r.session.tick();
+    expect(r.session.engineState?.phase).toBe("rest");
     r.sensor.beat(140);
     r.clock.advance(19_500);
     r.session.tick();
