@@ -119,6 +119,13 @@ describe("plan page", { timeout: 45_000 }, () => {
     await page.fill("#password", PASSWORD);
     await page.click("button[value=signup]");
     await page.waitForSelector("h1:has-text('This week')");
+    // The dashboard saves the browser's time zone to the account: let that push land first, so
+    // it cannot arrive (and refresh the page) in the middle of a later step on a loaded machine.
+    await expect
+      .poll(async () => (await pullAsBrowser()).changes.settings.at(-1)?.time_zone ?? null, {
+        timeout: 20_000,
+      })
+      .not.toBeNull();
 
     await page.goto(`${worker.url}/plan`);
     expect(await page.textContent("h1")).toContain("Strength that fits your running");
