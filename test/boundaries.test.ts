@@ -24,8 +24,9 @@ function boundaryViolations(file: string, text: string): string[] {
   for (const spec of runtimeImports(text)) {
     const allowed = spec.startsWith(".") || spec === "zod" || spec === "zod/mini";
     if (!allowed) problems.push(`${rel} imports "${spec}"`);
-    // The engine ships in the watch bundle, which must not carry zod: types only there.
-    if (rel.startsWith("engine") && (spec === "zod" || spec.includes("schemas"))) {
+    // The engine and its driver ship in the watch bundle, which must not carry zod: types only.
+    const inWatchBundle = rel.startsWith("engine") || rel.startsWith("sessionDriver");
+    if (inWatchBundle && (spec === "zod" || spec.includes("schemas"))) {
       problems.push(`${rel} imports "${spec}" at run time (use import type)`);
     }
   }

@@ -22,6 +22,7 @@ const SHARED_AT_RUN_TIME = [
   "@runstrong/shared/engine",
   "@runstrong/shared/client",
   "@runstrong/shared/heartRate",
+  "@runstrong/shared/sessionDriver",
 ];
 
 const FORBIDDEN_GLOBALS =

@@ -6,7 +6,7 @@
 //
 // Watch side (device app page):
 //   const app = WatchApp.open({ store, haptics, screen, clock, link, deviceName, onChange });
-//     store: KeyValueStore  (Zepp `localStorage`; normalise `undefined` to null is optional)
+//     store: LocalStore  (Zepp `localStorage`; normalise `undefined` to null is optional)
 //     link:  PhoneLink      (ZML `this.request({ method: "rs", params: message })` → reply string;
 //                            reject on timeout / phone away)
 //     maxMessageBytes: 3000 for ZML (default), ~1000 for Fitbit's peerSocket.
@@ -22,6 +22,15 @@
 //   onRequest(req, res) { relay.handle(req.params).then((reply) => res(null, reply)); }
 //   Settings page: relay.setServerUrl(url), relay.unpair(), relay.pairing.view().
 
+export {
+  HEART_RATE_REST_NOTE,
+  NO_BACKGROUND_BUZZ_NOTE,
+  type RestEndRecord,
+  restEndKey,
+  SessionDriver,
+  type SessionPlan,
+  type StartResult,
+} from "@runstrong/shared/sessionDriver";
 export { isoWeekday, type TodayPlan } from "./link/todayPlan.ts";
 export {
   DEFAULT_MAX_MESSAGE_BYTES,
@@ -43,7 +52,7 @@ export type {
   HttpClient,
   HttpRequest,
   HttpResponse,
-  KeyValueStore,
+  LocalStore,
   PhoneLink,
   RandomSource,
   RestAlarm,
@@ -75,12 +84,5 @@ export type {
   WatchAction,
   WatchScreen,
 } from "./watch/screens.ts";
-export {
-  HEART_RATE_REST_NOTE,
-  NO_BACKGROUND_BUZZ_NOTE,
-  type RestEndRecord,
-  restEndKey,
-} from "./watch/sessionDisplay.ts";
 export { WatchApp, type WatchAppPorts } from "./watch/watchApp.ts";
-export { type SessionPlan, type StartResult, WatchSession } from "./watch/watchSession.ts";
 export { type RejectedMutation, type SyncStatus, WatchSync } from "./watch/watchSync.ts";

@@ -1,55 +1,19 @@
 // The small interfaces each platform shell implements (Zepp OS, Fitbit, browser simulator):
 // the core reaches storage, haptics, the screen, the clock, the phone and the network only here.
 
-/** Synchronous string storage, shaped like Zepp OS `localStorage` (and the browser's). */
-export interface KeyValueStore {
-  /** null (or undefined, as some platforms answer) when the key is absent. */
-  getItem(key: string): string | null | undefined;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
-/** What a buzz means; the shell picks the vibration pattern for each. */
-export type HapticKind =
-  | "rep_tap"
-  | "countdown"
-  | "hold_end"
-  | "rest_end"
-  | "set_done"
-  | "switch_side";
-
-export interface Haptics {
-  buzz(kind: HapticKind): void;
-}
-
-/**
- * What the display does now: `held` lit (sets, holds, intro, side switch: the wrist drops between
- * reps), `may_sleep` in a long rest whose end buzzes anyway (the system timeout and gestures
- * apply), `system` outside a running session (paused, summary, none): the system's own rules.
- */
-export type ScreenMode = "held" | "may_sleep" | "system";
-
-/** The display during a session (Zepp: `@zos/display`; Fitbit: `display` and `appbit`). */
-export interface ScreenKeeper {
-  /**
-   * `sessionOpen`: a session is open (running, paused or on its summary), so the app should come
-   * back to it when the watch wakes or keep running with the screen off. Called on every change
-   * and again about every 20 s while `held` (a bright time once set may be lost or capped).
-   */
-  keep(mode: ScreenMode, sessionOpen: boolean): void;
-}
-
-/**
- * The buzz at the end of a rest while the screen sleeps and the app may be gone (Zepp: an
- * `@zos/alarm` that runs a short App Service). One alarm at a time: `schedule` replaces it.
- * The service buzzes only while the session's rest-end record (`restEndKey`) is unbuzzed, and
- * marks it buzzed.
- */
-export interface RestAlarm {
-  /** Asks for the buzz at `atMs` (the Clock port's time); false when the watch refused. */
-  schedule(atMs: number, sessionId: string): boolean;
-  cancel(): void;
-}
+// The device's own ports (storage, haptics, screen, rest alarm, heart rate) are the session
+// driver's: one set of interfaces for the watch and the phone's browser runner.
+export type {
+  HapticKind,
+  Haptics,
+  HeartRateSensor,
+  HeartRateUnavailable,
+  LocalStore,
+  RandomSource,
+  RestAlarm,
+  ScreenKeeper,
+  ScreenMode,
+} from "@runstrong/shared/sessionDriver";
 
 export interface Clock {
   /** Wall-clock milliseconds since the Unix epoch (may be wrong by days: only differences matter). */
@@ -101,19 +65,4 @@ export interface SettingsStore {
 export interface Scheduler {
   /** Runs `task` once after `delayMs`; the returned function cancels it. */
   schedule(delayMs: number, task: () => void): () => void;
-}
-
-/** Uniform in [0, 1): session ids and backoff jitter. `Math.random` unless a test pins it. */
-export type RandomSource = () => number;
-
-/** Why a watch shows no heart rate: no sensor, or the runner has not allowed the app to read it. */
-export type HeartRateUnavailable = "absent" | "denied";
-
-/**
- * The optical heart-rate sensor (Zepp `@zos/sensor` HeartRate, Fitbit `HeartRateSensor`).
- * `start` begins continuous readings in bpm, or says why it cannot; `stop` ends them.
- */
-export interface HeartRateSensor {
-  start(onReading: (bpm: number) => void): "on" | HeartRateUnavailable;
-  stop(): void;
 }

@@ -7,7 +7,7 @@ import { PhoneRelay } from "./phone/phoneRelay.ts";
 import type { HttpClient, PhoneLink } from "./ports.ts";
 import { FakeClock, RecordingHaptics, RecordingScreen, seededRandom } from "./testSupport/fakes.ts";
 import { ManualScheduler, settle } from "./testSupport/manualScheduler.ts";
-import { MemoryKeyValueStore, MemorySettingsStore } from "./testSupport/memoryStore.ts";
+import { MemoryLocalStore, MemorySettingsStore } from "./testSupport/memoryStore.ts";
 import type { HomeScreen } from "./watch/screens.ts";
 import { WatchApp } from "./watch/watchApp.ts";
 
@@ -85,7 +85,7 @@ async function rig() {
   });
   const link = new Link(relay);
   const app = WatchApp.open({
-    store: new MemoryKeyValueStore(),
+    store: new MemoryLocalStore(),
     haptics: new RecordingHaptics(),
     screen: new RecordingScreen(),
     clock,

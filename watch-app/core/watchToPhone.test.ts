@@ -8,7 +8,7 @@ import { PhoneRelay } from "./phone/phoneRelay.ts";
 import type { PhoneLink } from "./ports.ts";
 import { FakeClock, RecordingHaptics, RecordingScreen, seededRandom } from "./testSupport/fakes.ts";
 import { ManualScheduler, settle } from "./testSupport/manualScheduler.ts";
-import { MemoryKeyValueStore, MemorySettingsStore } from "./testSupport/memoryStore.ts";
+import { MemoryLocalStore, MemorySettingsStore } from "./testSupport/memoryStore.ts";
 import { queuedIds } from "./testSupport/queued.ts";
 import { json, ScriptedHttp } from "./testSupport/scriptedHttp.ts";
 import type { WatchScreen } from "./watch/screens.ts";
@@ -71,7 +71,7 @@ class ServerLedger {
 
 async function rig() {
   const clock = new FakeClock();
-  const store = new MemoryKeyValueStore();
+  const store = new MemoryLocalStore();
   const settings = new MemorySettingsStore();
   await settings.set(TOKEN_KEY, JSON.stringify({ access_token: "tok-1", device_id: "dev-1" }));
   const http = new ScriptedHttp();

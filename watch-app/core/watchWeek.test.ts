@@ -10,7 +10,7 @@ import { PhoneRelay } from "./phone/phoneRelay.ts";
 import type { PhoneLink } from "./ports.ts";
 import { FakeClock, RecordingHaptics, RecordingScreen, seededRandom } from "./testSupport/fakes.ts";
 import { ManualScheduler, settle } from "./testSupport/manualScheduler.ts";
-import { MemoryKeyValueStore, MemorySettingsStore } from "./testSupport/memoryStore.ts";
+import { MemoryLocalStore, MemorySettingsStore } from "./testSupport/memoryStore.ts";
 import { queuedMutations } from "./testSupport/queued.ts";
 import { json, ScriptedHttp } from "./testSupport/scriptedHttp.ts";
 import {
@@ -67,7 +67,7 @@ async function rig() {
   });
   const link = new MeasuredLink(relay);
   const app = WatchApp.open({
-    store: new MemoryKeyValueStore(),
+    store: new MemoryLocalStore(),
     haptics: new RecordingHaptics(),
     screen: new RecordingScreen(),
     clock,

@@ -7,11 +7,11 @@ import {
   startSession,
 } from "@runstrong/shared/engine";
 import type { MutationBody } from "@runstrong/shared/schemas";
+import { newUlid } from "@runstrong/shared/sessionDriver";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { entityIdArb, sequencedArb } from "../testSupport/mutationArbitraries.ts";
 import { report } from "../testSupport/report.ts";
-import { newUlid } from "../watch/sessionIds.ts";
 import { encodeBatch, type SequencedMutation, withWholeSecondTimes } from "./mutationBatch.ts";
 import type { TodayPlan } from "./todayPlan.ts";
 import {

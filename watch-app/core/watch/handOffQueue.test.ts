@@ -4,14 +4,14 @@
 import type { MutationBody } from "@runstrong/shared/schemas";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeBatch, encodeBatch } from "../link/mutationBatch.ts";
+import { decodeBatch, encodeBatch, withWholeSecondTimes } from "../link/mutationBatch.ts";
 import { seededRandom } from "../testSupport/fakes.ts";
-import { MemoryKeyValueStore } from "../testSupport/memoryStore.ts";
+import { MemoryLocalStore } from "../testSupport/memoryStore.ts";
 import { mutationArb } from "../testSupport/mutationArbitraries.ts";
 import { queuedItems } from "../testSupport/queued.ts";
 import { DEFAULT_OUTBOX_MAX_BYTES, HandOffQueue, OUTBOX_KEY, outboxUsage } from "./handOffQueue.ts";
 
-const open = (store: MemoryKeyValueStore) => new HandOffQueue(store, seededRandom());
+const open = (store: MemoryLocalStore) => new HandOffQueue(store, seededRandom());
 
 type Step =
   | { kind: "enqueue"; mutations: MutationBody[] }
@@ -40,10 +40,10 @@ const set = (n: number): MutationBody => ({
 });
 
 describe("HandOffQueue", () => {
-  it("holds exactly what was queued and not taken, in order, through any run of steps and reloads", () => {
+  it("holds exactly what was queued (to the whole second) and not taken, in order, through any run of steps and reloads", () => {
     fc.assert(
       fc.property(fc.array(stepArb, { maxLength: 25 }), (steps) => {
-        const store = new MemoryKeyValueStore();
+        const store = new MemoryLocalStore();
         let queue = open(store);
         // The model: every item with its id; ids grow and are never reused.
         let model: { id: number; mutation: MutationBody }[] = [];
@@ -51,7 +51,10 @@ describe("HandOffQueue", () => {
         for (const step of steps) {
           if (step.kind === "enqueue") {
             queue.enqueue(step.mutations, `mark-${nextId}`);
-            for (const mutation of step.mutations) model.push({ id: nextId++, mutation });
+            // Kept to the whole second, the precision the compact rows carry.
+            for (const m of step.mutations) {
+              model.push({ id: nextId++, mutation: withWholeSecondTimes(m) });
+            }
             expect(queue.mark()).toBe(`mark-${nextId - step.mutations.length}`);
           } else if (step.kind === "take") {
             const upTo = model[Math.min(step.count, model.length) - 1]?.id ?? 0;
@@ -75,18 +78,18 @@ describe("HandOffQueue", () => {
   });
 
   it("hands the oldest items that fit a message, one at least and the cap at most", () => {
-    const queue = open(new MemoryKeyValueStore());
+    const queue = open(new MemoryLocalStore());
     queue.enqueue(Array.from({ length: 10 }, (_, i) => set(i + 1)));
     const ids = (batch: ReturnType<HandOffQueue["front"]>) => decodeBatch(batch).map((i) => i.seq);
     expect(ids(queue.front(4, () => true))).toEqual([1, 2, 3, 4]);
     expect(ids(queue.front(40, (b) => b[2].length <= 6))).toEqual([1, 2, 3, 4, 5, 6]);
     // Nothing fits: the oldest goes alone (the link frames a long message).
     expect(ids(queue.front(40, () => false))).toEqual([1]);
-    expect(ids(open(new MemoryKeyValueStore()).front(40, () => true))).toEqual([]);
+    expect(ids(open(new MemoryLocalStore()).front(40, () => true))).toEqual([]);
   });
 
   it("keeps its stream name, ignores what another stream's phone took, and renames a new queue", () => {
-    const store = new MemoryKeyValueStore();
+    const store = new MemoryLocalStore();
     const queue = open(store);
     queue.enqueue([set(1), set(2)]);
     const stream = queue.stream();
@@ -94,11 +97,11 @@ describe("HandOffQueue", () => {
     expect(open(store).stream()).toBe(stream);
     expect(queue.dropUpTo("w-another-one", 2)).toBe(2);
     expect(queue.dropUpTo(stream, 1)).toBe(1);
-    expect(new HandOffQueue(new MemoryKeyValueStore(), seededRandom(7)).stream()).not.toBe(stream);
+    expect(new HandOffQueue(new MemoryLocalStore(), seededRandom(7)).stream()).not.toBe(stream);
   });
 
   it("loses nothing when storage is full: the write throws and the queue stays as it was", () => {
-    const store = new MemoryKeyValueStore();
+    const store = new MemoryLocalStore();
     const queue = open(store);
     queue.enqueue([set(1)], "S#1");
     store.failKey = OUTBOX_KEY;
@@ -111,7 +114,7 @@ describe("HandOffQueue", () => {
   });
 
   it("keeps an unreadable store aside and starts afresh", () => {
-    const store = new MemoryKeyValueStore();
+    const store = new MemoryLocalStore();
     for (const junk of ["{", "[]", '{"v":2}', '{"v":9,"q":[]}']) {
       store.setItem(OUTBOX_KEY, junk);
       expect(open(store).waiting().items).toBe(0);
@@ -120,7 +123,7 @@ describe("HandOffQueue", () => {
   });
 
   it("writes a queue smaller than its JSON form", () => {
-    const queue = open(new MemoryKeyValueStore());
+    const queue = open(new MemoryLocalStore());
     const mutations = Array.from({ length: 20 }, (_, i) => set(i + 1));
     queue.enqueue(mutations);
     expect(queue.bytes).toBeLessThan(JSON.stringify(mutations).length / 3);
@@ -129,7 +132,7 @@ describe("HandOffQueue", () => {
 
 describe("the earlier watch app's outbox", () => {
   it("carries its items and mark over, numbered from 1 under a new stream", () => {
-    const store = new MemoryKeyValueStore();
+    const store = new MemoryLocalStore();
     store.setItem(
       OUTBOX_KEY,
       JSON.stringify({
@@ -161,7 +164,7 @@ describe("the earlier watch app's outbox", () => {
 
 describe("watch storage budget", () => {
   it("knows the stored size of the queue at once, and refuses a start without a session's room", () => {
-    const store = new MemoryKeyValueStore();
+    const store = new MemoryLocalStore();
     const queue = open(store);
     expect(queue.bytes).toBe(0);
     queue.enqueue([set(1)]);

@@ -12,8 +12,9 @@ import {
   isSetRow,
   rowSeq,
   selectRows,
+  withWholeSecondTimes,
 } from "../link/mutationBatch.ts";
-import type { RandomSource, KeyValueStore as WatchStore } from "../ports.ts";
+import type { RandomSource, LocalStore as WatchStore } from "../ports.ts";
 
 export const OUTBOX_KEY = "runstrong.outbox";
 export const DEFAULT_OUTBOX_MAX_BYTES = 32 * 1024;
@@ -108,15 +109,18 @@ export class HandOffQueue {
     this.onChange?.();
   }
 
-  /** The id of the last session-journal entry queued (see WatchSession). */
+  /** The id of the last session-journal entry queued (see SessionDriver). */
   mark(): string | null {
     return this.state.m;
   }
 
-  /** Appends `bodies` with the next item ids and records `mark`, in one storage write. */
+  /**
+   * Appends `bodies` with the next item ids and records `mark`, in one storage write. Times are
+   * kept to the whole second, the precision the compact rows carry.
+   */
   enqueue(bodies: readonly MutationBody[], mark?: string): void {
     const s = this.state;
-    const items = bodies.map((mutation, k) => ({ seq: s.n + k, mutation }));
+    const items = bodies.map((m, k) => ({ seq: s.n + k, mutation: withWholeSecondTimes(m) }));
     this.write({
       ...s,
       n: s.n + items.length,

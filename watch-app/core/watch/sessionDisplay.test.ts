@@ -3,6 +3,16 @@
 // second buzz from a relaunched app for a rest the background buzz already ended.
 
 import type { EngineItem } from "@runstrong/shared/engine";
+import {
+  HEART_RATE_REST_NOTE,
+  HOLD_RENEW_MS,
+  NO_BACKGROUND_BUZZ_NOTE,
+  type RestEndRecord,
+  restEndKey,
+  SessionDriver,
+  type SessionDriverDeps,
+  type SessionPlan,
+} from "@runstrong/shared/sessionDriver";
 import { describe, expect, it } from "vitest";
 import {
   FakeClock,
@@ -12,16 +22,8 @@ import {
   ScriptedHeartRate,
   seededRandom,
 } from "../testSupport/fakes.ts";
-import { MemoryKeyValueStore } from "../testSupport/memoryStore.ts";
+import { MemoryLocalStore } from "../testSupport/memoryStore.ts";
 import { HandOffQueue, outboxUsage } from "./handOffQueue.ts";
-import {
-  HEART_RATE_REST_NOTE,
-  HOLD_RENEW_MS,
-  NO_BACKGROUND_BUZZ_NOTE,
-  type RestEndRecord,
-  restEndKey,
-} from "./sessionDisplay.ts";
-import { type SessionPlan, WatchSession, type WatchSessionDeps } from "./watchSession.ts";
 
 const KEY = "runstrong.session";
 const squat = (rest_s: number): EngineItem => ({
@@ -38,13 +40,13 @@ const planWithRest = (rest_s: number): SessionPlan => ({ name: "Test", items: [s
 /** A watch: storage, clock and alarm outlive the app; `open` is one run of the app. */
 function watch(alarmOrNone: RecordingRestAlarm | null = new RecordingRestAlarm()) {
   const alarm = alarmOrNone ?? undefined;
-  const store = new MemoryKeyValueStore();
+  const store = new MemoryLocalStore();
   const clock = new FakeClock();
   const queue = new HandOffQueue(store, seededRandom());
-  const open = (extra: Partial<WatchSessionDeps> = {}) => {
+  const open = (extra: Partial<SessionDriverDeps> = {}) => {
     const haptics = new RecordingHaptics();
     const screen = new RecordingScreen();
-    const session = WatchSession.resume({
+    const session = SessionDriver.resume({
       store,
       queue,
       canStartSession: () => outboxUsage(queue.bytes).canStartSession,
@@ -72,7 +74,7 @@ function watch(alarmOrNone: RecordingRestAlarm | null = new RecordingRestAlarm()
 }
 
 /** Three taps and Done: the first set ends and its rest starts. */
-function finishSet(app: { session: WatchSession }, clock: FakeClock): void {
+function finishSet(app: { session: SessionDriver }, clock: FakeClock): void {
   for (let i = 0; i < 3; i++) {
     clock.advance(1_000);
     app.session.dispatch("rep_tap");

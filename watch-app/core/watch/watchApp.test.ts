@@ -10,7 +10,7 @@ import {
   seededRandom,
 } from "../testSupport/fakes.ts";
 import { settle } from "../testSupport/manualScheduler.ts";
-import { MemoryKeyValueStore } from "../testSupport/memoryStore.ts";
+import { MemoryLocalStore } from "../testSupport/memoryStore.ts";
 import { queuedMutations } from "../testSupport/queued.ts";
 import { StubPhone, takesAll } from "../testSupport/stubPhone.ts";
 import { WatchApp } from "./watchApp.ts";
@@ -38,7 +38,7 @@ const monday: TodayPlan = {
 function rig(opts: { outboxMaxBytes?: number } = {}) {
   const phone = new StubPhone();
   const clock = new FakeClock();
-  const store = new MemoryKeyValueStore();
+  const store = new MemoryLocalStore();
   let changes = 0;
   const open = () =>
     WatchApp.open({

@@ -1,12 +1,13 @@
 // The watch app as one object for the shells: wires outbox, session controller and phone sync
 // to the ports, turns taps into actions and answers "what is on screen now".
 
+import { SessionDriver, type SessionPlan } from "@runstrong/shared/sessionDriver";
 import { type LocalDay, localDays } from "../link/todayPlan.ts";
 import type {
   Clock,
   Haptics,
   HeartRateSensor,
-  KeyValueStore,
+  LocalStore,
   PhoneLink,
   RandomSource,
   RestAlarm,
@@ -21,11 +22,10 @@ import {
   type WatchAction,
   type WatchScreen,
 } from "./screens.ts";
-import { type SessionPlan, WatchSession } from "./watchSession.ts";
 import { WatchSync } from "./watchSync.ts";
 
 export interface WatchAppPorts {
-  store: KeyValueStore;
+  store: LocalStore;
   haptics: Haptics;
   screen: ScreenKeeper;
   /** The buzz at a long rest's end while the screen sleeps (absent: rests keep the screen on). */
@@ -52,7 +52,7 @@ const TODAY_REFRESH_MS = 15 * 60_000;
 const STATUS_REFRESH_MS = 5 * 60_000;
 
 export class WatchApp {
-  readonly session: WatchSession;
+  readonly session: SessionDriver;
   readonly sync: WatchSync;
   private route: "home" | "pairing" = "home";
   private notice: string | null = null;
@@ -76,7 +76,7 @@ export class WatchApp {
       ...(ports.outboxMaxBytes === undefined ? {} : { outboxMaxBytes: ports.outboxMaxBytes }),
       onChange: () => ports.onChange?.(),
     });
-    this.session = WatchSession.resume({
+    this.session = SessionDriver.resume({
       store: ports.store,
       queue: this.sync.queue,
       canStartSession: () => this.sync.canStartSession(),

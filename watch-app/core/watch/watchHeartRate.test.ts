@@ -3,6 +3,11 @@
 // that ends when heart rate comes down, zones on the screens, and an absent or refused sensor.
 import type { EngineItem } from "@runstrong/shared/engine";
 import type { MutationBody } from "@runstrong/shared/schemas";
+import {
+  MIN_HR_REST_MS,
+  SessionDriver,
+  type SessionHeartRate,
+} from "@runstrong/shared/sessionDriver";
 import { describe, expect, it } from "vitest";
 import type { HeartRateUnavailable } from "../ports.ts";
 import {
@@ -12,12 +17,10 @@ import {
   ScriptedHeartRate,
   seededRandom,
 } from "../testSupport/fakes.ts";
-import { MemoryKeyValueStore } from "../testSupport/memoryStore.ts";
+import { MemoryLocalStore } from "../testSupport/memoryStore.ts";
 import { queuedItems } from "../testSupport/queued.ts";
 import { HandOffQueue } from "./handOffQueue.ts";
-import { MIN_HR_REST_MS } from "./heartRateTracker.ts";
 import { heartLine, sessionScreen } from "./screens.ts";
-import { type SessionHeartRate, WatchSession } from "./watchSession.ts";
 
 const squat: EngineItem = {
   exercise_id: "squat",
@@ -29,12 +32,12 @@ const squat: EngineItem = {
   rest_s: 90,
 };
 
-function rig(answer: "on" | HeartRateUnavailable = "on", store = new MemoryKeyValueStore()) {
+function rig(answer: "on" | HeartRateUnavailable = "on", store = new MemoryLocalStore()) {
   const clock = new FakeClock();
   const sensor = new ScriptedHeartRate(answer);
   const haptics = new RecordingHaptics();
   const queue = new HandOffQueue(store, seededRandom());
-  const session = WatchSession.resume({
+  const session = SessionDriver.resume({
     store,
     queue,
     canStartSession: () => true,
@@ -169,7 +172,7 @@ describe("heart rate in a watch session", () => {
   }
 
   it("keeps a set's readings through an app restart mid-set", async () => {
-    const store = new MemoryKeyValueStore();
+    const store = new MemoryLocalStore();
     const first = rig("on", store);
     start(first);
     first.clock.advance(1000);

@@ -7,7 +7,7 @@ import { type LocalDay, localDays, type TodayPlan } from "../link/todayPlan.ts";
 import type { PhoneReply, ReceivedWatchRequest } from "../link/watchLink.ts";
 import { FakeClock, seededRandom } from "../testSupport/fakes.ts";
 import { settle } from "../testSupport/manualScheduler.ts";
-import { MemoryKeyValueStore } from "../testSupport/memoryStore.ts";
+import { MemoryLocalStore } from "../testSupport/memoryStore.ts";
 import { queuedIds } from "../testSupport/queued.ts";
 import { StubPhone, takesAll } from "../testSupport/stubPhone.ts";
 import { WatchSync } from "./watchSync.ts";
@@ -18,7 +18,7 @@ const finish = (n: number): MutationBody => ({
 });
 
 async function rig(count = 3) {
-  const store = new MemoryKeyValueStore();
+  const store = new MemoryLocalStore();
   const clock = new FakeClock();
   const phone = new StubPhone();
   const sync = new WatchSync({ link: phone, store, clock, random: seededRandom() });

@@ -12,7 +12,7 @@ import {
   type RefusedItem,
   type TakenReply,
 } from "../link/watchLink.ts";
-import type { Clock, KeyValueStore, PhoneLink, RandomSource } from "../ports.ts";
+import type { Clock, LocalStore, PhoneLink, RandomSource } from "../ports.ts";
 import { HandOff } from "./handOff.ts";
 import { DEFAULT_OUTBOX_MAX_BYTES, HandOffQueue, outboxUsage } from "./handOffQueue.ts";
 import { PhoneChannel, type SyncProblem } from "./phoneChannel.ts";
@@ -43,7 +43,7 @@ export interface PairingProgress extends PairingView {
 
 export interface WatchSyncDeps {
   link: PhoneLink;
-  store: KeyValueStore;
+  store: LocalStore;
   clock: Clock;
   random: RandomSource;
   maxMessageBytes?: number;

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { SequencedMutation } from "../../core/link/mutationBatch.ts";
 import { encodePhoneReplyWithin, type PhoneReply } from "../../core/link/watchLink.ts";
 import { FakeClock, seededRandom } from "../../core/testSupport/fakes.ts";
-import { MemoryKeyValueStore } from "../../core/testSupport/memoryStore.ts";
+import { MemoryLocalStore } from "../../core/testSupport/memoryStore.ts";
 import { StubPhone, takesAll } from "../../core/testSupport/stubPhone.ts";
 import { WatchSync } from "../../core/watch/watchSync.ts";
 import {
@@ -176,7 +176,7 @@ describe("the core's message budget", () => {
             return phone.request(m);
           },
         },
-        store: new MemoryKeyValueStore(),
+        store: new MemoryLocalStore(),
         clock: new FakeClock(),
         random: seededRandom(),
         maxMessageBytes: coreMessageBudget(max),

@@ -2,7 +2,7 @@
 // Execution: the system allows it about 600 ms, no UI, no timers). It reads the session's
 // rest-end record, buzzes once if that rest has not buzzed yet, and marks it buzzed, so the app,
 // relaunched when the wrist turns, does not buzz the same rest again. It imports nothing of the
-// core (the record's shape is core/watch/sessionDisplay.ts's RestEndRecord) to stay tiny.
+// core to stay tiny (the record's shape is RestEndRecord in shared/src/sessionDriver).
 import { VIBRATOR_SCENE_DURATION, Vibrator } from "@zos/sensor";
 import { localStorage } from "@zos/storage";
 

@@ -1,8 +1,8 @@
-// KeyValueStore over the watch's private files, one file per key: a rep tap rewrites the small
+// LocalStore over the watch's private files, one file per key: a rep tap rewrites the small
 // session record, not the whole outbox. Each write goes to a temporary file first and is renamed
 // over the old one, so power lost mid-write leaves the previous value (or the new one) readable.
 // Takes the file functions as a parameter so it runs under vitest; keyValueStore.ts passes "fs".
-import type { KeyValueStore } from "../../../core/ports.ts";
+import type { LocalStore } from "../../../core/ports.ts";
 
 /** The part of Fitbit's "fs" module this store uses (text files in the app's private folder). */
 export interface TextFiles {
@@ -31,7 +31,7 @@ export function fileNameFor(key: string): string {
  * Nothing is cached: the core reads each key once, when it opens, and a copy of the outbox kept
  * here would cost the watch's small JS heap as much again.
  */
-export function createFileStore(files: TextFiles): KeyValueStore {
+export function createFileStore(files: TextFiles): LocalStore {
   return {
     getItem(key) {
       const name = fileNameFor(key);

@@ -7,7 +7,7 @@ import {
   RecordingScreen,
   seededRandom,
 } from "../../../core/testSupport/fakes.ts";
-import { MemoryKeyValueStore } from "../../../core/testSupport/memoryStore.ts";
+import { MemoryLocalStore } from "../../../core/testSupport/memoryStore.ts";
 import { StubPhone } from "../../../core/testSupport/stubPhone.ts";
 import { WatchApp } from "../../../core/watch/watchApp.ts";
 import {
@@ -32,7 +32,7 @@ function rig() {
   const clock = new FakeClock();
   const phone = new StubPhone();
   const app = WatchApp.open({
-    store: new MemoryKeyValueStore(),
+    store: new MemoryLocalStore(),
     haptics: new RecordingHaptics(),
     screen: new RecordingScreen(),
     clock,

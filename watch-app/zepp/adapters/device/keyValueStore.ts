@@ -1,6 +1,6 @@
-// KeyValueStore over @zos/storage's localStorage (needs the device:os.local_storage permission).
+// LocalStore over @zos/storage's localStorage (needs the device:os.local_storage permission).
 import { localStorage } from "@zos/storage";
-import type { KeyValueStore } from "../../../core/ports.ts";
+import type { LocalStore } from "../../../core/ports.ts";
 
 /**
  * @zeppos/device-types 4.0 types `getItem` as returning void; it returns the stored value
@@ -12,7 +12,7 @@ interface StringStorage {
   removeItem(key: string): void;
 }
 
-export function createLocalStorageStore(): KeyValueStore {
+export function createLocalStorageStore(): LocalStore {
   const storage = localStorage as unknown as StringStorage;
   return {
     getItem(key) {

@@ -3,13 +3,13 @@
 // Needs the device:os.alarm permission; the alarm's id is kept in storage so a relaunched app
 // can still cancel it.
 import { cancel, set } from "@zos/alarm";
-import type { KeyValueStore, RestAlarm } from "../../../core/ports.ts";
+import type { LocalStore, RestAlarm } from "../../../core/ports.ts";
 
 /** The App Service the alarm starts: app.json's module "app-service" (scripts/watchBuild/zeppAppJson.mjs). */
 export const REST_END_SERVICE = "app-service/restEnd";
 const ALARM_ID_KEY = "runstrong.restAlarm";
 
-export function createAlarmRestAlarm(store: KeyValueStore): RestAlarm {
+export function createAlarmRestAlarm(store: LocalStore): RestAlarm {
   const drop = () => {
     const id = Number(store.getItem(ALARM_ID_KEY));
     store.removeItem(ALARM_ID_KEY);

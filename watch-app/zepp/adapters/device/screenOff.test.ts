@@ -2,7 +2,7 @@
 // which display calls each mode makes, relaunch on wake while a session is open, and the
 // rest-end alarm set, replaced and cancelled by the id it keeps in storage.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { MemoryKeyValueStore } from "../../../core/testSupport/memoryStore.ts";
+import { MemoryLocalStore } from "../../../core/testSupport/memoryStore.ts";
 
 const calls: string[] = [];
 const alarms = new Map<number, { url: string; time?: number; param?: string }>();
@@ -76,7 +76,7 @@ describe("Zepp ScreenKeeper", () => {
 
 describe("Zepp RestAlarm", () => {
   it("sets one alarm on the rest-end service at the end's whole second, rounded up", () => {
-    const alarm = createAlarmRestAlarm(new MemoryKeyValueStore());
+    const alarm = createAlarmRestAlarm(new MemoryLocalStore());
     expect(alarm.schedule(1_700_000_030_001, "S1")).toBe(true);
     expect([...alarms.values()]).toEqual([
       { url: REST_END_SERVICE, time: 1_700_000_031, param: "S1" },
@@ -85,7 +85,7 @@ describe("Zepp RestAlarm", () => {
   });
 
   it("replaces and cancels by the id kept in storage, also from a relaunched app", () => {
-    const store = new MemoryKeyValueStore();
+    const store = new MemoryLocalStore();
     createAlarmRestAlarm(store).schedule(60_000, "S1");
     createAlarmRestAlarm(store).schedule(75_000, "S1");
     expect([...alarms.values()].map((a) => a.time)).toEqual([75]);
@@ -95,6 +95,6 @@ describe("Zepp RestAlarm", () => {
 
   it("answers false when the watch does not create the alarm", () => {
     refuse = true;
-    expect(createAlarmRestAlarm(new MemoryKeyValueStore()).schedule(60_000, "S1")).toBe(false);
+    expect(createAlarmRestAlarm(new MemoryLocalStore()).schedule(60_000, "S1")).toBe(false);
   });
 });

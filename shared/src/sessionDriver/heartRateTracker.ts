@@ -1,10 +1,10 @@
 // Heart rate during a watch session: the latest reading for the screens, the average and peak of
 // each set (only while the set is performed: reps and holds, not rests or pauses) written onto
 // its set.log, the session's average onto session.finish, and the heart-rate-aware rest.
-import type { MutationBody } from "@runstrong/shared/client";
-import type { EngineState } from "@runstrong/shared/engine";
-import { HR_BPM_MAX, HR_BPM_MIN } from "@runstrong/shared/heartRate";
-import type { Clock, HeartRateSensor, HeartRateUnavailable } from "../ports.ts";
+import type { MutationBody } from "../client/protocol.ts";
+import type { EngineState } from "../engine/index.ts";
+import { HR_BPM_MAX, HR_BPM_MIN } from "../heartRate/index.ts";
+import type { Clock, HeartRateSensor, HeartRateUnavailable } from "./ports.ts";
 
 /** A reading older than this is not shown or used: the sensor lost contact. */
 const STALE_MS = 10_000;

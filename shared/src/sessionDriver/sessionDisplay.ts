@@ -1,8 +1,8 @@
 // What the display does at each step of a session (held, may sleep in a long rest, the system's),
 // and the background buzz at the end of a long rest: scheduled through the RestAlarm port, kept
 // in one small stored record the background buzz reads and marks, so a rest buzzes once.
-import type { EngineState } from "@runstrong/shared/engine";
-import type { KeyValueStore, RestAlarm, ScreenKeeper, ScreenMode } from "../ports.ts";
+import type { EngineState } from "../engine/index.ts";
+import type { LocalStore, RestAlarm, ScreenKeeper, ScreenMode } from "./ports.ts";
 
 /** A rest at least this long when it starts lets the screen sleep; a shorter one stays held. */
 export const MAY_SLEEP_REST_MS = 20_000;
@@ -35,7 +35,7 @@ function runningRest(s: EngineState | null): RestEndRecord | null {
   return { s: s.sessionId, at: t.startMs + t.pausedMs + t.durationMs };
 }
 
-/** The display during a session; one per WatchSession (a factory: closures ship smaller). */
+/** The display during a session; one per SessionDriver (a factory: closures ship smaller). */
 export interface SessionDisplay {
   /**
    * Call after every step: sets the display's mode, schedules or drops the rest-end alarm.
@@ -52,7 +52,7 @@ export interface SessionDisplay {
 }
 
 export function sessionDisplay(
-  store: KeyValueStore,
+  store: LocalStore,
   sessionKey: string,
   screen: ScreenKeeper,
   alarm: RestAlarm | undefined,

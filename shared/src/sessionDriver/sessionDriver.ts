@@ -1,8 +1,9 @@
-// Runs one strength session on the watch: drives the shared engine with the clock, persists it
-// after every change so a killed app or rebooted watch resumes the same session, turns engine
-// cues into haptics, keeps the screen on, and hands emitted mutations to the outbox.
+// Runs one strength session on a device (the watch, the phone's browser runner): drives the
+// shared engine with the clock, persists it after every change so a killed app or a reloaded page
+// resumes the same session, turns engine cues into buzzes, keeps the screen as the step needs,
+// and hands emitted mutations to the device's outbox exactly once.
 
-import type { MutationBody } from "@runstrong/shared/client";
+import type { MutationBody } from "../client/protocol.ts";
 import {
   type Cue,
   dispatch,
@@ -15,20 +16,19 @@ import {
   startSession,
   tick,
   view,
-} from "@runstrong/shared/engine";
-import { withWholeSecondTimes } from "../link/mutationBatch.ts";
+} from "../engine/index.ts";
+import { type HeartRateTotals, HeartRateTracker } from "./heartRateTracker.ts";
 import type {
   Clock,
   HapticKind,
   Haptics,
   HeartRateSensor,
-  KeyValueStore,
+  LocalStore,
   RandomSource,
   RestAlarm,
   ScreenKeeper,
-} from "../ports.ts";
-import type { HandOffQueue } from "./handOffQueue.ts";
-import { type HeartRateTotals, HeartRateTracker } from "./heartRateTracker.ts";
+  SessionQueue,
+} from "./ports.ts";
 import { type SessionDisplay, sessionDisplay } from "./sessionDisplay.ts";
 import { newUlid } from "./sessionIds.ts";
 
@@ -57,10 +57,11 @@ export type StartResult =
   | { ok: true; sessionId: string }
   | { ok: false; reason: "session_active" | "storage_full" | "invalid_plan"; message: string };
 
-export interface WatchSessionDeps {
-  store: KeyValueStore;
-  /** The queue for the phone, over the same watch storage. */
-  queue: Pick<HandOffQueue, "mark" | "enqueue">;
+export interface SessionDriverDeps {
+  /** Holds the session record (and the rest-end record). */
+  store: LocalStore;
+  /** The device's outbox (the watch: its queue for the phone, over the same watch storage). */
+  queue: SessionQueue;
   /** False when the outbox leaves no room for another session. */
   canStartSession: () => boolean;
   /** Mutations just reached the outbox: time to push. */
@@ -73,8 +74,9 @@ export interface WatchSessionDeps {
   /** The buzz at a long rest's end with the screen asleep; without it every rest keeps the screen. */
   restAlarm?: RestAlarm;
   random: RandomSource;
-  /** The optical sensor, when the watch has one. */
+  /** The optical sensor, when the device has one. */
   heartRate?: HeartRateSensor;
+  /** Where the session record is kept; one per user on a shared device. */
   key?: string;
 }
 
@@ -127,7 +129,7 @@ function entryNumber(id: string | null, sessionId: string): number {
  * says so and nothing is queued twice. The outbox is asynchronous (the shared client's): entries
  * drain into it one at a time, in order, and `settled()` says when it holds them all.
  */
-export class WatchSession {
+export class SessionDriver {
   private state: EngineState | null = null;
   private cues: Record<string, string> = {};
   private entries = 0;
@@ -146,14 +148,14 @@ export class WatchSession {
   /** The heart-rate settings of the session under way. */
   hrPlan: SessionHeartRate = {};
 
-  private constructor(private readonly deps: WatchSessionDeps) {
+  private constructor(private readonly deps: SessionDriverDeps) {
     this.key = deps.key ?? DEFAULT_SESSION_KEY;
     this.hr = new HeartRateTracker(deps.clock, deps.heartRate, () => this.state);
   }
 
   /** Opens the controller, resuming a session a previous run left unfinished. */
-  static resume(deps: WatchSessionDeps): WatchSession {
-    const session = new WatchSession(deps);
+  static resume(deps: SessionDriverDeps): SessionDriver {
+    const session = new SessionDriver(deps);
     session.load();
     return session;
   }
@@ -265,7 +267,7 @@ export class WatchSession {
         this.entries++;
         this.journal.push({
           id: `${step.state.sessionId}#${this.entries}`,
-          mutations: this.hr.annotate(step.mutations).map(withWholeSecondTimes),
+          mutations: this.hr.annotate(step.mutations),
         });
       }
       this.state = step.state;
@@ -355,7 +357,7 @@ export class WatchSession {
       return {
         ok: false,
         reason: "storage_full",
-        message: "The last session is not saved to the outbox yet: watch storage is full.",
+        message: "The last session is not saved to the outbox yet: storage is full.",
       };
     }
     this.cues = plan.cues ?? {};

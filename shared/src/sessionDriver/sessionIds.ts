@@ -1,6 +1,6 @@
 // Client-generated ids (ULID layout: 10 time characters then 16 random ones, Crockford base32),
 // so sessions sort by start and never collide across devices without a server round trip.
-import type { RandomSource } from "../ports.ts";
+import type { RandomSource } from "./ports.ts";
 
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const TIME_CHARS = 10;
