@@ -1,27 +1,21 @@
-// The phone session runner: the shared session engine behind a touch UI. Every step is saved in
-// localStorage (a reload or a dead battery resumes mid-set), its mutations go to the outbox
-// (pushed at once when online, queued otherwise), and cues become vibrations and beeps.
+// The phone session runner: the session driver the watch uses (shared/src/sessionDriver) behind
+// a touch UI. Every step is saved in localStorage (a reload or a dead battery resumes mid-set),
+// its mutations reach the outbox exactly once (pushed at once when online, queued otherwise),
+// and cues become vibrations and beeps.
 import {
-  type Cue,
-  dispatch,
   type EngineEventType,
   type EngineItem,
-  type EngineState,
   formatClock,
-  restore,
   type ScreenView,
-  type Step,
-  serialise,
-  startSession,
-  tick,
-  view,
 } from "@runstrong/shared/engine";
+import { SessionDriver } from "@runstrong/shared/sessionDriver";
 import { startApp } from "./lib/app.ts";
 import { armed } from "./lib/confirm.ts";
-import { byId, newEntityId, viewer } from "./lib/dom.ts";
+import { announce, byId, viewer } from "./lib/dom.ts";
 import { busy, setFieldError, setFormError, validate } from "./lib/forms.ts";
-import { onOutboxChange } from "./lib/outbox.ts";
-import { type OpArgs, pendingCount, push, queue } from "./lib/sync.ts";
+import { onOutboxChange, webOutbox } from "./lib/outbox.ts";
+import { adoptEarlierRunRecord, browserHaptics, wakeLockScreen } from "./lib/runnerPorts.ts";
+import { flushQuietly, type OpArgs, pendingCount, push } from "./lib/sync.ts";
 
 type RunOption = {
   key: string;
@@ -30,17 +24,11 @@ type RunOption = {
   planId?: string;
   planDay?: number;
 };
-type Saved = { state: string; name: string };
 
 const TICK_MS = 200;
 const RING = 326.73;
 
-let state: EngineState | null = null;
 let lastScreen = "";
-let wakeLock: { release(): Promise<void> } | null = null;
-let audio: AudioContext | null = null;
-
-const storeKey = () => `rs.run.${viewer()?.userId ?? "anon"}`;
 
 function el<T extends HTMLElement = HTMLElement>(id: string): T {
   const found = byId<T>(id);
@@ -48,135 +36,85 @@ function el<T extends HTMLElement = HTMLElement>(id: string): T {
   return found;
 }
 
-function cues(): Record<string, string> {
+function dataset<T>(name: "cues" | "options", fallback: T): T {
   try {
-    return JSON.parse(byId("runner")?.dataset.cues ?? "{}") as Record<string, string>;
+    return JSON.parse(byId("runner")?.dataset[name] ?? "") as T;
   } catch {
-    return {};
+    return fallback;
   }
 }
-const CUES = cues();
+const CUES = dataset<Record<string, string>>("cues", {});
 
-function options(): RunOption[] {
-  try {
-    return JSON.parse(byId("runner")?.dataset.options ?? "[]") as RunOption[];
-  } catch {
-    return [];
-  }
+// --- The driver on this browser ---------------------------------------------------------------
+
+/** Where the outbox is: the signed-in user's sync client (the runner page needs a sign-in). */
+async function outboxClient() {
+  const client = await webOutbox();
+  if (!client) throw new Error("Sign in to save this session.");
+  return client;
 }
 
-// --- Persistence and sync ---------------------------------------------------------------------
-
-function save(): void {
-  if (!state) {
-    localStorage.removeItem(storeKey());
-    return;
-  }
-  const saved: Saved = { state: serialise(state), name: state.title ?? "Session" };
-  localStorage.setItem(storeKey(), JSON.stringify(saved));
-}
-
-function load(): EngineState | null {
-  const raw = localStorage.getItem(storeKey());
-  if (!raw) return null;
-  try {
-    return restore((JSON.parse(raw) as Saved).state);
-  } catch {
-    localStorage.removeItem(storeKey());
-    return null;
-  }
-}
+const haptics = browserHaptics();
+const screen = wakeLockScreen();
+const storeKey = `rs.run.${viewer()?.userId ?? "anon"}`;
+adoptEarlierRunRecord(localStorage, storeKey);
+const driver = SessionDriver.resume({
+  store: localStorage,
+  queue: {
+    mark: async () => (await outboxClient()).outbox.mark(),
+    enqueue: async (mutations, mark) => (await outboxClient()).enqueue(mutations, mark),
+  },
+  canStartSession: () => true,
+  onQueued: () => {
+    void showSync();
+    void flushQuietly().then(showSync, showSync);
+  },
+  onClosed: () => render(),
+  clock: { now: () => Date.now() },
+  haptics,
+  screen,
+  random: Math.random,
+  key: storeKey,
+});
 
 async function showSync(): Promise<void> {
   const note = byId("sum-sync");
   if (!note || !viewer()) return;
   const n = await pendingCount();
-  note.textContent =
-    n === 0
+  note.textContent = driver.storageError
+    ? "This browser could not save every step; keep this page open until it says synced."
+    : n === 0
       ? "Synced to your account: your watch and the history have it."
       : navigator.onLine === false
         ? "Saved on this phone. It syncs as soon as you are back online."
         : "Saved on this phone; syncing…";
 }
 
-// --- Cues -------------------------------------------------------------------------------------
-
-const VIBRATION: Record<Cue["kind"], number | number[]> = {
-  countdown: 40,
-  hold_end: [250, 100, 250],
-  rest_end: [250, 100, 250],
-  set_done: 80,
-  switch_side: [120, 60, 120],
-};
-
-function beep(freq: number, ms: number): void {
-  if (!audio) return;
-  try {
-    const osc = audio.createOscillator();
-    const gain = audio.createGain();
-    osc.frequency.value = freq;
-    gain.gain.value = 0.08;
-    osc.connect(gain).connect(audio.destination);
-    osc.start();
-    osc.stop(audio.currentTime + ms / 1000);
-  } catch {
-    // no sound: vibration and the screen still tell
-  }
-}
-
-function play(cue: Cue): void {
-  navigator.vibrate?.(VIBRATION[cue.kind]);
-  if (cue.kind === "countdown") beep(660, 90);
-  else if (cue.kind === "hold_end" || cue.kind === "rest_end") beep(990, 300);
-  document.body.classList.remove("cue");
-  void document.body.offsetWidth;
-  document.body.classList.add("cue");
-}
-
-async function keepAwake(on: boolean): Promise<void> {
-  const wl = (
-    navigator as Navigator & {
-      wakeLock?: { request(t: "screen"): Promise<{ release(): Promise<void> }> };
-    }
-  ).wakeLock;
-  if (on && wl && !wakeLock && document.visibilityState === "visible") {
-    wakeLock = await wl.request("screen").catch(() => null);
-  } else if (!on && wakeLock) {
-    await wakeLock.release().catch(() => undefined);
-    wakeLock = null;
-  }
-}
-
-// --- Engine -----------------------------------------------------------------------------------
-
-function apply(step: Step, forceSave = false): void {
-  const changed = step.state !== state;
-  state = step.state;
-  if (step.mutations.length) {
-    // Stored in order (one write per step), then pushed when online.
-    void queue(step.mutations).then(showSync, showSync);
-  }
-  if (changed || forceSave || step.mutations.length) save();
-  for (const cue of step.cues) play(cue);
+function send(type: EngineEventType): void {
+  driver.dispatch(type);
   render();
 }
 
-function send(type: EngineEventType): void {
-  if (state) apply(dispatch(state, { type }, Date.now()));
-}
-
 function start(option: RunOption): void {
-  audio ??= "AudioContext" in window ? new AudioContext() : null;
-  const opts: Parameters<typeof startSession>[0] = {
-    sessionId: newEntityId("p"),
-    items: option.items,
-    nowMs: Date.now(),
+  haptics.unlockSound();
+  const cues: Record<string, string> = {};
+  for (const item of option.items) {
+    const cue = CUES[item.exercise_id];
+    if (cue) cues[item.exercise_id] = cue;
+  }
+  const started = driver.start({
     name: option.name,
+    items: option.items,
+    cues,
     source: "web",
-  };
-  if (option.planId !== undefined) opts.planId = option.planId;
-  if (option.planDay !== undefined) opts.planDay = option.planDay;
-  apply(startSession(opts), true);
+    ...(option.planId === undefined ? {} : { planId: option.planId }),
+    ...(option.planDay === undefined ? {} : { planDay: option.planDay }),
+  });
+  if (!started.ok) {
+    announce(started.message, "error");
+    return;
+  }
+  render();
   el("run-big").focus();
 }
 
@@ -229,19 +167,17 @@ function show(which: "choose" | "run" | "summary"): void {
 }
 
 function render(): void {
-  if (!state) {
+  const s = driver.engineState;
+  const v = driver.view();
+  if (s === null || v === null) {
     show("choose");
-    void keepAwake(false);
     return;
   }
-  const v = view(state, Date.now());
   if (v.screen === "summary") {
     renderSummary(v);
     return;
   }
   show("run");
-  void keepAwake(true);
-  const s = state;
   el("run-progress").textContent = `Exercise ${s.itemIndex + 1} of ${s.items.length}`;
   el("run-phase").textContent = PHASE[v.screen];
   el("run-title").textContent = v.title;
@@ -295,21 +231,21 @@ function render(): void {
 
 function renderSummary(v: ScreenView): void {
   show("summary");
-  void keepAwake(false);
+  const s = driver.engineState;
   const sum = v.summary;
-  el("sum-title").textContent = state?.title ? `${state.title}: done!` : "Well done!";
+  el("sum-title").textContent = s?.title ? `${s.title}: done!` : "Well done!";
   el("sum-duration").textContent = formatClock(sum?.duration_s ?? 0);
   el("sum-sets").textContent = String(sum?.sets ?? 0);
   el("sum-reps").textContent = String(sum?.total_reps ?? 0);
   el("sum-hold").textContent = formatClock(sum?.total_hold_s ?? 0);
-  el<HTMLAnchorElement>("sum-history").href =
-    `/history/${encodeURIComponent(state?.sessionId ?? "")}`;
+  el<HTMLAnchorElement>("sum-history").href = `/history/${encodeURIComponent(s?.sessionId ?? "")}`;
   void showSync();
 }
 
 // --- Summary form -----------------------------------------------------------------------------
 
 async function saveFeel(form: HTMLFormElement): Promise<void> {
+  const state = driver.engineState;
   if (!state || state.endedAtMs === null || !validate(form)) return;
   const rpe = form.querySelector<HTMLInputElement>("input[name=rpe]:checked")?.value;
   const notes = form.querySelector<HTMLTextAreaElement>("[name=notes]")?.value ?? "";
@@ -338,7 +274,7 @@ async function saveFeel(form: HTMLFormElement): Promise<void> {
 function bind(): void {
   const runner = byId("runner");
   if (!runner) return;
-  const opts = options();
+  const opts = dataset<RunOption[]>("options", []);
   runner.addEventListener("click", (event) => {
     const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button");
     if (!button) return;
@@ -349,9 +285,9 @@ function bind(): void {
     }
     switch (button.id) {
       case "run-big": {
-        const e = state ? BIG_EVENT[view(state, Date.now()).screen] : undefined;
+        const screenNow = driver.view()?.screen;
+        const e = screenNow ? BIG_EVENT[screenNow] : undefined;
         if (e) send(e);
-        if (e === "rep_tap") navigator.vibrate?.(15);
         break;
       }
       case "run-primary":
@@ -364,7 +300,7 @@ function bind(): void {
         send("rest_add_15");
         break;
       case "run-pause":
-        send(state?.pausedAtMs === null ? "pause" : "resume");
+        send(driver.engineState?.pausedAtMs === null ? "pause" : "resume");
         break;
       case "run-skip":
         send("skip_exercise");
@@ -373,9 +309,9 @@ function bind(): void {
         if (armed(button)) send("finish");
         break;
       case "run-new":
-        state = null;
+        // The record goes once the outbox holds the session's last steps (onClosed renders then).
+        driver.close();
         lastScreen = "";
-        save();
         byId<HTMLFormElement>("run-feel-form")?.reset();
         render();
         break;
@@ -386,18 +322,20 @@ function bind(): void {
     void saveFeel(event.target as HTMLFormElement);
   });
   document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "visible") render();
+    if (document.visibilityState !== "visible") return;
+    screen.visible();
+    render();
   });
   onOutboxChange(() => void showSync());
   window.addEventListener("online", () => void showSync());
 
-  // A session saved by an earlier visit (reload, crash, offline restart) resumes straight away.
-  state = load();
+  // A session saved by an earlier visit (reload, crash, offline restart) resumed when the driver
+  // opened; show it straight away.
   render();
   window.setInterval(() => {
-    if (state && state.phase !== "summary" && !el("run-screen").hidden) {
-      apply(tick(state, Date.now()));
-    }
+    if (driver.engineState?.phase === "summary" || el("run-screen").hidden) return;
+    driver.tick();
+    render();
   }, TICK_MS);
 }
 

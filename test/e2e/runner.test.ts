@@ -1,0 +1,162 @@
+// The phone's session runner on the session driver the watch uses: a reload mid-set resumes the
+// same set, every set reaches the server once, buzzes follow the driver's cues, a session saved
+// by the runner before the driver is carried over, and closing the summary forgets the session.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LocalWorker } from "./localWorker.ts";
+import { startWebStack } from "./webStack.ts";
+
+const PHONE = { width: 390, height: 844 };
+const EMAIL = `runner-${Date.now()}@example.com`;
+const PASSWORD = "hill-repeats-8x";
+const SLOW = { timeout: 10_000 };
+
+let worker: LocalWorker;
+let browser: Browser;
+let phone: BrowserContext;
+let page: Page;
+/** The session the first test ran. */
+let firstSessionId = "";
+
+// biome-ignore lint/suspicious/noExplicitAny: API bodies under test; expectations check them.
+type Json = Record<string, any>;
+
+/** Everything the server holds for the signed-in browser (a full pull with its cookie). */
+async function pulled(): Promise<Json> {
+  return page.evaluate(async () => {
+    const res = await fetch("/api/v1/sync/pull", { credentials: "same-origin" });
+    return (await res.json()).changes;
+  });
+}
+
+/** The runner's session record key in localStorage (one per signed-in user). */
+const recordKey = () =>
+  page.evaluate(() => Object.keys(localStorage).find((k) => /^rs\.run\.[^.]+$/.test(k)) ?? null);
+
+const buzzes = (): Promise<unknown[]> =>
+  page.evaluate(() => (window as unknown as { __buzzes: unknown[] }).__buzzes);
+
+async function startBareMinimum(): Promise<void> {
+  await page.goto(`${worker.url}/run`);
+  await page.click('[data-start="routine-bare-minimum"]');
+  await page.waitForSelector("#run-screen:not([hidden])");
+  expect(await page.textContent("#run-title")).toBe("Eccentric calf raise");
+}
+
+beforeAll(async () => {
+  [worker, browser] = await startWebStack();
+  phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  // Headless Chromium has no vibration motor: record what the runner asks of it.
+  await phone.addInitScript(() => {
+    const w = window as unknown as { __buzzes: unknown[] };
+    w.__buzzes = [];
+    navigator.vibrate = (pattern: VibratePattern) => {
+      w.__buzzes.push(pattern);
+      return true;
+    };
+  });
+  page = await phone.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${worker.url}/`);
+  await page.fill("#email", EMAIL);
+  await page.fill("#password", PASSWORD);
+  await page.click("button[value=signup]");
+  await page.waitForSelector("h1:has-text('This week')");
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await worker?.stop();
+});
+
+describe("phone session runner", { timeout: 45_000 }, () => {
+  it("resumes the same set after a reload and stores every set on the server once", async () => {
+    await startBareMinimum();
+    for (let i = 0; i < 5; i++) await page.tap("#run-big");
+    expect(await page.textContent("#run-big-text")).toBe("5");
+    // One short buzz per counted rep, from the driver's rep_tap.
+    expect(await buzzes()).toEqual([15, 15, 15, 15, 15]);
+
+    await page.reload();
+    await page.waitForSelector("#run-screen:not([hidden])");
+    expect(await page.textContent("#run-title")).toBe("Eccentric calf raise");
+    expect(await page.textContent("#run-big-text")).toBe("5");
+    await page.tap("#run-big");
+    await page.tap("#run-primary");
+    expect(await page.textContent("#run-phase")).toBe("Switch sides");
+    expect(await buzzes()).toEqual([15, [120, 60, 120]]);
+    await page.tap("#run-big");
+    for (let i = 0; i < 4; i++) await page.tap("#run-big");
+    await page.tap("#run-primary");
+    await page.reload();
+    await page.waitForSelector("#run-screen:not([hidden])");
+    expect(await page.textContent("#run-phase")).toContain("Rest");
+    await page.tap("#run-finish");
+    await page.tap("#run-finish");
+    await page.waitForSelector("#run-summary:not([hidden])");
+    expect(await page.textContent("#sum-sets")).toBe("2");
+    expect(await page.textContent("#sum-reps")).toBe("10");
+    await expect.poll(() => page.textContent("#sum-sync"), SLOW).toContain("Synced");
+
+    const changes = await pulled();
+    expect(changes.sessions).toHaveLength(1);
+    const session = changes.sessions[0];
+    expect(session).toMatchObject({ name: "Bare minimum", source: "web" });
+    expect(session.ended_at).toEqual(expect.any(String));
+    firstSessionId = session.id;
+    const sets = changes.sets.filter((s: Json) => s.session_id === session.id);
+    expect(sets.map((s: Json) => [s.side, s.reps])).toEqual([
+      ["left", 6],
+      ["right", 4],
+    ]);
+    expect(new Set(sets.map((s: Json) => s.id)).size).toBe(2);
+  });
+
+  it("closing the summary forgets the session: a reload shows the choice of sessions", async () => {
+    expect(await recordKey()).not.toBeNull();
+    await page.click("#run-new");
+    await page.waitForSelector("#run-choose:not([hidden])");
+    await expect.poll(recordKey, SLOW).toBeNull();
+    await page.reload();
+    await page.waitForSelector("#run-choose:not([hidden])");
+    expect(await page.isHidden("#run-screen")).toBe(true);
+  });
+
+  it("carries over a session saved by the runner before it used the session driver", async () => {
+    await startBareMinimum();
+    for (let i = 0; i < 3; i++) await page.tap("#run-big");
+    await expect.poll(() => pulled().then((c) => c.sessions.length), SLOW).toBe(2);
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.querySelector("#sync-status")?.hasAttribute("hidden")),
+      )
+      .toBe(true);
+    // Put storage as the earlier runner left it: its record was {state: <engine state as text>,
+    // name}, and it queued without the outbox marks the driver writes.
+    await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => /^rs\.run\.[^.]+$/.test(k)) ?? "";
+      const record = JSON.parse(localStorage.getItem(key) ?? "{}");
+      const earlier = { state: JSON.stringify(record.state), name: "Bare minimum" };
+      localStorage.setItem(key, JSON.stringify(earlier));
+      const outboxKey = Object.keys(localStorage).find((k) => k.startsWith("rs.outbox.v2.")) ?? "";
+      const outbox = JSON.parse(localStorage.getItem(outboxKey) ?? "{}");
+      localStorage.setItem(outboxKey, JSON.stringify({ ...outbox, mark: null }));
+    });
+    await page.reload();
+    await page.waitForSelector("#run-screen:not([hidden])");
+    expect(await page.textContent("#run-big-text")).toBe("3");
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).some((k) => k.endsWith(".unreadable"))),
+    ).toBe(false);
+    await page.tap("#run-big");
+    await page.tap("#run-primary");
+    await page.tap("#run-finish");
+    await page.tap("#run-finish");
+    await page.waitForSelector("#run-summary:not([hidden])");
+    await expect.poll(() => page.textContent("#sum-sync"), SLOW).toContain("Synced");
+    const changes = await pulled();
+    const latest = changes.sessions.find((s: Json) => s.id !== firstSessionId);
+    const sets = changes.sets.filter((s: Json) => s.session_id === latest.id);
+    expect(sets.map((s: Json) => s.reps)).toEqual([4]);
+  });
+});
