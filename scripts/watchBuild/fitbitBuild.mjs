@@ -1,5 +1,6 @@
 // The Fitbit OS build (maintenance only): bundles the device app, companion and settings page,
-// runs fitbit-build offline, smoke-runs what the .fba ships and holds its device JS budget.
+// runs fitbit-build offline, smoke-runs what the .fba ships (in an ES5 Node vm sandbox, then the
+// device JS in QuickJS under a heap limit) and holds its device JS budget.
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -137,6 +138,17 @@ export async function buildFitbit() {
   }
   step("Fitbit OS: smoke run of the shipped app (ES5 sandbox, companion, fake server)");
   for (const passed of await fitbitSmokeRun(packageZip, sdkDir)) console.log(`  ✓ ${passed}`);
+  step(
+    "Fitbit OS: run the shipped device JS in QuickJS under a heap limit (watch-app/fitbit/tools/quickjs/quickjsSmoke.mjs)",
+  );
+  const { smokeRunFitbitPackage } = await import(
+    new URL(`file://${path.join(fitbitDir, "tools", "quickjs", "quickjsSmoke.mjs")}`).href
+  );
+  // Both watches ship the same device JS; atlas's is the one run, as in the vm smoke run.
+  const heap = await smokeRunFitbitPackage({ fba }).catch((error) => {
+    throw new BuildError(`Fitbit QuickJS smoke run: ${error.message}`);
+  });
+  for (const passed of heap.passed) console.log(`  ✓ ${passed}`);
   Object.assign(sizes, fitbitShippedSizes(packageZip));
   const over = Object.entries(sizes).filter(
     ([part, out]) => part.startsWith("device ") && out.bytes > FITBIT_DEVICE_JS_BUDGET,

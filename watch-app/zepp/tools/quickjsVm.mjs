@@ -1,6 +1,7 @@
 // A fresh QuickJS runtime (quickjs-emscripten) holding a watch's JS heap budget: the stand-ins of
-// zosStandIns.mjs installed, the `@zos/*` imports served from them, every step followed by the
-// promise jobs it queued, and the live heap measured after each step and while code runs.
+// zosStandIns.mjs (or another watch's, see `install`) installed, the `@zos/*` imports served from
+// them, every step followed by the promise jobs it queued, and the live heap measured after each
+// step and while code runs.
 //
 // Why the limit is enforced here and not only by JS_SetMemoryLimit: in the prebuilt
 // quickjs-emscripten wasm, QuickJS cannot learn a block's usable size, so its malloc counter
@@ -31,9 +32,20 @@ function heapUsed(runtime) {
 
 /**
  * Opens a runtime and context with the stand-ins installed.
- * @param {{ heapLimitBytes: number, stackBytes: number, standIns: object }} options
+ * `install(g, standIns)` is serialised into the context (zosStandIns.mjs's by default) and must
+ * leave `__smoke` with `modules`, `collect()` and `takeErrors()`. `host` functions run in Node, for
+ * what a watch keeps outside its JS heap (files on flash): JSON-like arguments and results only.
+ * @param {{ heapLimitBytes: number, stackBytes: number, standIns: object,
+ *   install?: (g: object, options: object) => void,
+ *   host?: Record<string, (...args: unknown[]) => string | number | boolean | null | undefined> }} options
  */
-export async function openWatchVm({ heapLimitBytes, stackBytes, standIns }) {
+export async function openWatchVm({
+  heapLimitBytes,
+  stackBytes,
+  standIns,
+  install = installZosStandIns,
+  host = {},
+}) {
   const QuickJS = await getQuickJS();
   const runtime = QuickJS.newRuntime();
   // Still refuses any single allocation over the limit (see above for why it is not enough).
@@ -59,7 +71,7 @@ export async function openWatchVm({ heapLimitBytes, stackBytes, standIns }) {
   runtime.setModuleLoader((name) => {
     const names = exportsOf[name];
     if (names === undefined) {
-      throw new SmokeError(`the bundle imports ${name}, which has no stand-in (zosStandIns.mjs)`);
+      throw new SmokeError(`the bundle imports ${name}, which has no stand-in`);
     }
     return `const m = globalThis.__$$R$$__(${JSON.stringify(name)});\nexport const { ${names.join(", ")} } = m;`;
   });
@@ -140,7 +152,18 @@ export async function openWatchVm({ heapLimitBytes, stackBytes, standIns }) {
     return value;
   }
 
-  run(`(${installZosStandIns.toString()})(globalThis, ${JSON.stringify(standIns)});`, "stand-ins");
+  for (const [name, fn] of Object.entries(host)) {
+    const handle = vm.newFunction(name, (...args) => {
+      const value = fn(...args.map((a) => vm.dump(a)));
+      if (typeof value === "string") return vm.newString(value);
+      if (typeof value === "number") return vm.newNumber(value);
+      if (typeof value === "boolean") return value ? vm.true : vm.false;
+      return value === null ? vm.null : vm.undefined;
+    });
+    vm.setProp(vm.global, name, handle);
+    handle.dispose();
+  }
+  run(`(${install.toString()})(globalThis, ${JSON.stringify(standIns)});`, "stand-ins");
   exportsOf = JSON.parse(
     call(
       "JSON.stringify(Object.fromEntries(Object.entries(__smoke.modules).map(([k, m]) => [k, Object.keys(m)])))",
