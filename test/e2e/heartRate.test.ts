@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalWorker } from "./localWorker.ts";
 import { screenshotDir } from "./screenshotDir.ts";
-import { seriousViolations, startWebStack } from "./webStack.ts";
+import { seriousViolations, signUp, startWebStack } from "./webStack.ts";
 
 const shots = screenshotDir();
 const PHONE = { width: 390, height: 844 };
@@ -61,11 +61,7 @@ beforeAll(async () => {
   desktop = await browser.newContext({ viewport: DESKTOP, timezoneId: "Europe/Berlin" });
   page = await desktop.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(`${worker.url}/`);
-  await page.fill("#email", EMAIL);
-  await page.fill("#password", PASSWORD);
-  await page.click("button[value=signup]");
-  await page.waitForSelector("h1:has-text('This week')");
+  await signUp(page, worker.url, EMAIL, PASSWORD);
 }, 90_000);
 
 afterAll(async () => {

@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalWorker } from "./localWorker.ts";
-import { startWebStack } from "./webStack.ts";
+import { signUp, startWebStack } from "./webStack.ts";
 
 const PHONE = { width: 390, height: 844 };
 const EMAIL = `runner-${Date.now()}@example.com`;
@@ -57,11 +57,7 @@ beforeAll(async () => {
   });
   page = await phone.newPage();
   page.setDefaultTimeout(10_000);
-  await page.goto(`${worker.url}/`);
-  await page.fill("#email", EMAIL);
-  await page.fill("#password", PASSWORD);
-  await page.click("button[value=signup]");
-  await page.waitForSelector("h1:has-text('This week')");
+  await signUp(page, worker.url, EMAIL, PASSWORD);
 }, 90_000);
 
 afterAll(async () => {

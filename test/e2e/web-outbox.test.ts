@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalWorker } from "./localWorker.ts";
-import { startWebStack } from "./webStack.ts";
+import { signUp, startWebStack } from "./webStack.ts";
 
 const _root = path.resolve(import.meta.dirname, "../..");
 const ZONE = "Europe/Berlin";
@@ -60,11 +60,7 @@ beforeAll(async () => {
   context = await browser.newContext({ timezoneId: ZONE });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  await page.goto(`${worker.url}/`);
-  await page.fill("#email", EMAIL);
-  await page.fill("#password", PASSWORD);
-  await page.click("button[value=signup]");
-  await page.waitForSelector("h1:has-text('This week')");
+  await signUp(page, worker.url, EMAIL, PASSWORD);
 }, 90_000);
 
 afterAll(async () => {

@@ -25,3 +25,12 @@ export async function seriousViolations(p: Page): Promise<string[]> {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
+
+/** Signs a new runner up from the front page and waits for the dashboard. */
+export async function signUp(p: Page, baseUrl: string, email: string, password: string) {
+  await p.goto(`${baseUrl}/`);
+  await p.fill("#email", email);
+  await p.fill("#password", password);
+  await p.click("button[value=signup]");
+  await p.waitForSelector("h1:has-text('This week')");
+}

@@ -6,42 +6,20 @@ import { describe, expect, it } from "vitest";
 import { Outbox, waiting } from "../client/outbox.ts";
 import { createLocalLock, type KeyValueStore } from "../client/ports.ts";
 import type { MutationBody } from "../client/protocol.ts";
-import type { EngineEventType, EngineItem } from "../engine/index.ts";
-import { SessionDriver, type SessionPlan } from "./sessionDriver.ts";
+import type { EngineEventType } from "../engine/index.ts";
+import { SessionDriver } from "./sessionDriver.ts";
 import {
   MemoryLocalStore,
   RecordingHaptics,
   RecordingScreen,
   seededRandom,
 } from "./testing/devicePorts.ts";
+import { sidePlank, squat, testDay } from "./testing/sessionItems.ts";
 
 const KEY = "rs.run.u1";
 const OUTBOX_KEY = "rs.outbox.v2.u1";
 
-const squat: EngineItem = {
-  exercise_id: "squat",
-  name: "Squat",
-  mode: "reps",
-  per_side: false,
-  sets: 2,
-  target_reps: 3,
-  rest_s: 30,
-};
-const sidePlank: EngineItem = {
-  exercise_id: "side-plank",
-  name: "Side plank",
-  mode: "hold",
-  per_side: true,
-  sets: 1,
-  target_hold_s: 10,
-  rest_s: 0,
-};
-const plan: SessionPlan = {
-  name: "Test day",
-  items: [squat, sidePlank],
-  cues: { squat: "Sit back", "side-plank": "Hips high" },
-  source: "web",
-};
+const plan = testDay("web");
 
 /** The sync client's storage port over the same store, as the browser's over localStorage. */
 function asyncStore(store: MemoryLocalStore): KeyValueStore {

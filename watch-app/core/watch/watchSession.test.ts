@@ -3,9 +3,10 @@
 // failed queue write, and times kept to the whole second. (The driver's own tests, on the sync
 // client's outbox, are in shared/src/sessionDriver.)
 
-import type { EngineEventType, EngineItem } from "@runstrong/shared/engine";
+import type { EngineEventType } from "@runstrong/shared/engine";
 import type { MutationBody } from "@runstrong/shared/schemas";
-import { SessionDriver, type SessionPlan } from "@runstrong/shared/sessionDriver";
+import { SessionDriver } from "@runstrong/shared/sessionDriver";
+import { squat, testDay } from "@runstrong/shared/sessionDriver/testing";
 import { describe, expect, it } from "vitest";
 import {
   FakeClock,
@@ -23,30 +24,7 @@ function watchQueue(store: MemoryLocalStore, maxBytes?: number) {
   return { queue, canStartSession: () => outboxUsage(queue.bytes, maxBytes).canStartSession };
 }
 
-const squat: EngineItem = {
-  exercise_id: "squat",
-  name: "Squat",
-  mode: "reps",
-  per_side: false,
-  sets: 2,
-  target_reps: 3,
-  rest_s: 30,
-};
-const sidePlank: EngineItem = {
-  exercise_id: "side-plank",
-  name: "Side plank",
-  mode: "hold",
-  per_side: true,
-  sets: 1,
-  target_hold_s: 10,
-  rest_s: 0,
-};
-const plan: SessionPlan = {
-  name: "Test day",
-  items: [squat, sidePlank],
-  cues: { squat: "Sit back", "side-plank": "Hips high" },
-  source: "routine:test",
-};
+const plan = testDay("routine:test");
 
 function rig(store = new MemoryLocalStore(), clock = new FakeClock()) {
   const haptics = new RecordingHaptics();

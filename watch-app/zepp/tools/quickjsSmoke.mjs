@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openWatchVm, SmokeError } from "./quickjsVm.mjs";
+import { checkSessionOutbox } from "./sessionOutboxCheck.mjs";
 
 export { SmokeError };
 
@@ -172,7 +173,10 @@ export async function smokeRunZepp({
     advance(1000, "home after the session");
     check(screen().buttons.includes(ROUTINE), "the summary's Done did not lead home");
 
-    checkOutbox(JSON.parse(watch.call("__smoke.storage()")), outboxKey, readQueue, expected);
+    // The stand-in's sensor reads 96–135 bpm once it has found the pulse (after 2 s).
+    const text = JSON.parse(watch.call("__smoke.storage()"))[outboxKey];
+    const where = `watch storage under ${outboxKey}`;
+    checkSessionOutbox({ text, where, readQueue, expected, maxBpm: 135 });
     passed.push(
       `outbox holds session.start, ${expected.sets.length} set.log (reps, holds, sides and heart rate as done) and session.finish`,
     );
@@ -264,50 +268,6 @@ function sameTimer(now, start) {
   // The head's first part: "Rest · 113 bpm" stays the same rest while the heart rate moves.
   const head = (s) => (s.texts[0] ?? "").split(" · ")[0];
   return now.buttons.join() === start.buttons.join() && head(now) === head(start);
-}
-
-function checkOutbox(storage, key, readQueue, expected) {
-  const text = storage[key];
-  check(typeof text === "string", `no outbox in watch storage under ${key}`);
-  const items = readQueue(text);
-  check(items !== null, "the stored outbox does not read with the core's reader");
-  const ops = items.map((i) => i.op);
-  check(ops[0] === "session.start", `the outbox starts with ${ops[0]}, not session.start`);
-  check(ops[ops.length - 1] === "session.finish", `the outbox ends with ${ops.at(-1)}`);
-  const finishHr = items[items.length - 1].args.hr_avg;
-  check(Number.isInteger(finishHr), `session.finish has no heart rate (${finishHr})`);
-  const logs = items.filter((i) => i.op === "set.log").map((i) => i.args);
-  check(
-    logs.length === expected.sets.length && ops.length === logs.length + 2,
-    `the outbox holds ${ops.join(", ")}; expected ${expected.sets.length} set.log between start and finish`,
-  );
-  const sessionId = items[0].args.id;
-  logs.forEach((args, k) => {
-    const want = expected.sets[k];
-    const got = want.reps !== undefined ? args.reps : args.hold_s;
-    const field = want.reps !== undefined ? "reps" : "hold_s";
-    check(args.session_id === sessionId, `set ${k + 1} belongs to another session`);
-    // The stand-in's sensor reads 96–135 bpm once it has found the pulse (after 2 s).
-    check(
-      Number.isInteger(args.hr_avg) && args.hr_max >= args.hr_avg && args.hr_max <= 135,
-      `set ${k + 1}: heart rate ${args.hr_avg}/${args.hr_max}, not an average and peak from the sensor`,
-    );
-    check(
-      got === (want.reps ?? want.hold_s),
-      `set ${k + 1}: ${field} ${got}, not ${want.reps ?? want.hold_s}`,
-    );
-  });
-  // Every one-sided exercise logs each set for both sides.
-  const sides = new Map();
-  for (const args of logs) {
-    if (args.side === undefined) continue;
-    const key = `${args.exercise_id}#${args.set_index}`;
-    sides.set(key, [...(sides.get(key) ?? []), args.side]);
-  }
-  check(sides.size > 0, "no set.log carries a side");
-  for (const [set, both] of sides) {
-    check(both.sort().join() === "left,right", `${set} logged sides ${both.join(", ")}`);
-  }
 }
 
 /**

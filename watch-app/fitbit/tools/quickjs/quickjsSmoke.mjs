@@ -13,6 +13,7 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readZipArchive } from "../../../../scripts/zipArchive.mjs";
 import { openWatchVm, SmokeError } from "../../../zepp/tools/quickjsVm.mjs";
+import { checkSessionOutbox } from "../../../zepp/tools/sessionOutboxCheck.mjs";
 import { STRIP_TO_ES5 } from "../smoke/sandbox.mjs";
 import { installFitbitStandIns } from "./fitbitStandIns.mjs";
 import { viewTree } from "./viewTree.mjs";
@@ -141,7 +142,9 @@ export async function smokeRunFitbitQuickjs({
     check(view.screen() === "home", "closing the summary does not lead home");
     check(state().autoOff === true, "the screen may not turn off again after the session");
 
-    checkOutbox(files.get(outboxFile), outboxFile, readQueue, expected);
+    // The stand-in's sensor reads 100–139 bpm, once a second.
+    const where = `the watch's files (${outboxFile})`;
+    checkSessionOutbox({ text: files.get(outboxFile), where, readQueue, expected, maxBpm: 139 });
     passed.push(
       `outbox file holds session.start, ${expected.sets.length} set.log (reps, holds, sides and heart rate as done) and session.finish`,
     );
@@ -210,42 +213,6 @@ function waitForBuzz(group, { view, advance, buzzes }) {
     `the ${group} ended without its buzz (buzzes: ${ended.join(", ") || "none"})`,
   );
   return ms;
-}
-
-function checkOutbox(text, file, readQueue, expected) {
-  check(typeof text === "string", `no outbox in the watch's files (${file})`);
-  const items = readQueue(text);
-  check(items !== null, "the outbox file does not read with the core's reader");
-  const ops = items.map((i) => i.op);
-  check(ops[0] === "session.start", `the outbox starts with ${ops[0]}, not session.start`);
-  check(ops.at(-1) === "session.finish", `the outbox ends with ${ops.at(-1)}`);
-  const logs = items.filter((i) => i.op === "set.log").map((i) => i.args);
-  check(
-    logs.length === expected.sets.length && ops.length === logs.length + 2,
-    `the outbox holds ${ops.join(", ")}; expected ${expected.sets.length} set.log between start and finish`,
-  );
-  const sessionId = items[0].args.id;
-  logs.forEach((args, k) => {
-    const want = expected.sets[k];
-    const field = want.reps !== undefined ? "reps" : "hold_s";
-    check(args.session_id === sessionId, `set ${k + 1} belongs to another session`);
-    // The stand-in's sensor reads 100–139 bpm, once a second.
-    check(
-      Number.isInteger(args.hr_avg) && args.hr_max >= args.hr_avg && args.hr_max <= 139,
-      `set ${k + 1}: heart rate ${args.hr_avg}/${args.hr_max}, not an average and peak from the sensor`,
-    );
-    check(args[field] === want[field], `set ${k + 1}: ${field} ${args[field]}, not ${want[field]}`);
-  });
-  const sides = new Map();
-  for (const args of logs) {
-    if (args.side === undefined) continue;
-    const key = `${args.exercise_id}#${args.set_index}`;
-    sides.set(key, [...(sides.get(key) ?? []), args.side]);
-  }
-  check(sides.size > 0, "no set.log carries a side");
-  for (const [set, both] of sides) {
-    check(both.sort().join() === "left,right", `${set} logged sides ${both.join(", ")}`);
-  }
 }
 
 /**

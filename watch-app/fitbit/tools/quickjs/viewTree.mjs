@@ -1,43 +1,23 @@
 // The element tree of resources/index.view as the QuickJS run keeps it in Node, outside the
 // measured heap (on the watch the document is native): what the app's element wrappers read and
 // write through the `__dom*` host functions, and what the scripted user looks at.
+import { parseIndexView } from "../indexView.mjs";
 
 /**
  * Parses index.view (SVG-like XML: ids, `display`, `fill`, `sweep-angle`, text content).
  * @param {string} viewXml
  */
 export function viewTree(viewXml) {
-  const root = { tag: "#document", id: "", parent: null, children: [] };
-  const byId = new Map();
-  let current = root;
-  const token =
-    /<!--[\s\S]*?-->|<\/([\w-]+)\s*>|<([\w-]+)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>|([^<]+)/g;
-  for (const m of viewXml.matchAll(token)) {
-    if (m[0].startsWith("<!--")) continue;
-    if (m[5] !== undefined) {
-      if (m[5].trim() !== "") current.text = (current.text ?? "") + m[5].trim();
-      continue;
-    }
-    if (m[1] !== undefined) {
-      current = current.parent ?? root;
-      continue;
-    }
-    const attrs = {};
-    for (const a of (m[3] ?? "").matchAll(/([\w:-]+)="([^"]*)"/g)) attrs[a[1]] = a[2];
-    const node = {
-      tag: m[2],
-      id: attrs.id ?? "",
-      parent: current,
-      children: [],
-      text: "",
-      display: attrs.display ?? "inline",
-      fill: attrs.fill ?? "",
-      sweepAngle: Number(attrs["sweep-angle"] ?? 0),
-    };
-    current.children.push(node);
-    if (node.id) byId.set(node.id, node);
-    if (m[4] !== "/") current = node;
-  }
+  const { root, byId } = parseIndexView(viewXml, (tag, attrs, parent) => ({
+    tag,
+    id: attrs.id ?? "",
+    parent,
+    children: [],
+    text: "",
+    display: attrs.display ?? "inline",
+    fill: attrs.fill ?? "",
+    sweepAngle: Number(attrs["sweep-angle"] ?? 0),
+  }));
 
   const node = (id) => {
     const found = byId.get(id);

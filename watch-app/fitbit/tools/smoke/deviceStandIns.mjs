@@ -1,6 +1,7 @@
 // The device sandbox: the shipped device JS run in an ES5.1 context against stand-ins for the
 // Fitbit device modules (document from resources/index.view, fs, haptics, display, appbit, sensors).
 import vm from "node:vm";
+import { parseIndexView } from "../indexView.mjs";
 import { check, eventTarget, STRIP_TO_ES5 } from "./sandbox.mjs";
 
 const SCREEN = { width: 336, height: 336 };
@@ -8,37 +9,18 @@ const SCREEN = { width: 336, height: 336 };
 // ---- document from index.view ----
 
 function buildDocument(viewXml) {
-  const root = { tag: "#document", attrs: {}, children: [], parent: null };
-  const byId = new Map();
-  let current = root;
-  const token =
-    /<!--[\s\S]*?-->|<\/([\w-]+)\s*>|<([\w-]+)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>|([^<]+)/g;
-  for (const m of viewXml.matchAll(token)) {
-    if (m[0].startsWith("<!--")) continue;
-    if (m[5] !== undefined) {
-      if (m[5].trim() !== "") current.text = (current.text ?? "") + m[5].trim();
-      continue;
-    }
-    if (m[1] !== undefined) {
-      current = current.parent;
-      continue;
-    }
-    const attrs = {};
-    for (const a of (m[3] ?? "").matchAll(/([\w:-]+)="([^"]*)"/g)) attrs[a[1]] = a[2];
-    const el = eventTarget({
-      tag: m[2],
+  const { root, byId } = parseIndexView(viewXml, (tag, attrs, parent) =>
+    eventTarget({
+      tag,
       id: attrs.id ?? "",
       attrs,
-      parent: current,
+      parent,
       children: [],
       text: "",
       style: { display: attrs.display ?? "inline", fill: attrs.fill ?? "" },
       sweepAngle: Number(attrs["sweep-angle"] ?? 0),
-    });
-    current.children.push(el);
-    if (el.id) byId.set(el.id, el);
-    if (m[4] !== "/") current = el;
-  }
+    }),
+  );
   const doc = eventTarget({
     getElementById: (id) => byId.get(id) ?? null,
   });
