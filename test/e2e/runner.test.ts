@@ -1,6 +1,7 @@
 // The phone's session runner on the session driver the watch uses: a reload mid-set resumes the
 // same set, every set reaches the server once, buzzes follow the driver's cues, a session saved
-// by the runner before the driver is carried over, and closing the summary forgets the session.
+// by the runner before the driver is carried over, closing the summary forgets the session, and
+// a Bluetooth heart-rate strap gives sets their heart rate and ends a rest when it comes down.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalWorker } from "./localWorker.ts";
@@ -54,6 +55,37 @@ beforeAll(async () => {
       w.__buzzes.push(pattern);
       return true;
     };
+  });
+  // Nor a Bluetooth radio: a strap that sends the Heart Rate Measurement bytes of `__strap.bpm`
+  // (8-bit form) every half second once subscribed, as a real one does.
+  await phone.addInitScript(() => {
+    const w = window as unknown as { __strap: { bpm: number; requests: number } };
+    w.__strap = { bpm: 120, requests: 0 };
+    const characteristic = Object.assign(new EventTarget(), {
+      value: undefined as DataView | undefined,
+      async startNotifications() {
+        setInterval(() => {
+          characteristic.value = new DataView(Uint8Array.of(0, w.__strap.bpm).buffer);
+          characteristic.dispatchEvent(new Event("characteristicvaluechanged"));
+        }, 500);
+        return characteristic;
+      },
+    });
+    const device = Object.assign(new EventTarget(), {
+      name: "Test strap",
+      gatt: {
+        connect: async () => ({
+          getPrimaryService: async () => ({ getCharacteristic: async () => characteristic }),
+        }),
+      },
+    });
+    const bluetooth = {
+      requestDevice: async () => {
+        w.__strap.requests++;
+        return device;
+      },
+    };
+    Object.defineProperty(navigator, "bluetooth", { value: bluetooth, configurable: true });
   });
   page = await phone.newPage();
   page.setDefaultTimeout(10_000);
@@ -154,5 +186,69 @@ describe("phone session runner", { timeout: 45_000 }, () => {
     const latest = changes.sessions.find((s: Json) => s.id !== firstSessionId);
     const sets = changes.sets.filter((s: Json) => s.session_id === latest.id);
     expect(sets.map((s: Json) => s.reps)).toEqual([4]);
+  });
+
+  it("a heart-rate strap puts heart rate on every set, shows its zone and ends a rest below the threshold", async () => {
+    await page.goto(`${worker.url}/account`);
+    await page.fill("#max_hr", "190");
+    await page.fill("#rest_hr_ready", "110");
+    await page.click("#heart-rate-form button[type=submit]");
+    await expect.poll(() => page.textContent("#heart-rate-form .form-ok"), SLOW).toMatch(/^Saved/);
+
+    await page.goto(`${worker.url}/run`);
+    // The last test left its summary open.
+    await page.click("#run-new");
+    await page.click("#run-strap [data-hr-connect]");
+    await expect
+      .poll(() => page.textContent("#run-strap-status"))
+      .toBe("Test strap connected: heart rate goes on every set.");
+    await page.evaluate(() => {
+      (window as unknown as { __strap: { bpm: number } }).__strap.bpm = 150;
+    });
+    await page.click('[data-start="routine-bare-minimum"]');
+    await page.waitForSelector("#run-screen:not([hidden])");
+    // 150 of 190 is 79 %: zone 3.
+    await expect.poll(() => page.textContent("#run-hr-bpm")).toBe("150 bpm");
+    expect(await page.textContent("#run-hr-zone")).toBe("Zone 3 · Moderate");
+    expect(await page.isHidden("#run-hr [data-hr-connect]")).toBe(true);
+    for (let i = 0; i < 4; i++) await page.tap("#run-big");
+    await page.waitForTimeout(1_200);
+    await page.tap("#run-primary");
+    await page.tap("#run-big");
+    for (let i = 0; i < 4; i++) await page.tap("#run-big");
+    await page.waitForTimeout(1_200);
+    await page.tap("#run-primary");
+    expect(await page.textContent("#run-phase")).toContain("Rest");
+    expect(await page.textContent("#run-hr-rest")).toBe(
+      "Ready below 110 bpm, or when the time runs out.",
+    );
+
+    // The heart rate comes down: the 30 s rest ends after its 15 s minimum, with the rest buzz.
+    const restStart = Date.now();
+    await page.evaluate(() => {
+      (window as unknown as { __strap: { bpm: number } }).__strap.bpm = 98;
+    });
+    await expect
+      .poll(() => page.textContent("#run-phase"), { timeout: 25_000, interval: 250 })
+      .not.toContain("Rest");
+    expect(Date.now() - restStart).toBeLessThan(25_000);
+    expect(await page.textContent("#run-title")).toBe("One-leg squat");
+    expect(await buzzes()).toContainEqual([250, 100, 250]);
+
+    await page.tap("#run-finish");
+    await page.tap("#run-finish");
+    await page.waitForSelector("#run-summary:not([hidden])");
+    await expect.poll(() => page.textContent("#sum-sync"), SLOW).toContain("Synced");
+    const changes = await pulled();
+    const session = changes.sessions.find((s: Json) =>
+      changes.sets.some((t: Json) => t.session_id === s.id && typeof t.hr_avg === "number"),
+    );
+    const sets = changes.sets.filter((t: Json) => t.session_id === session?.id);
+    expect(sets.map((t: Json) => [t.side, t.reps, t.hr_avg, t.hr_max])).toEqual([
+      ["left", 4, 150, 150],
+      ["right", 4, 150, 150],
+    ]);
+    expect(session.hr_avg).toBeGreaterThanOrEqual(98);
+    expect(session.hr_avg).toBeLessThanOrEqual(150);
   });
 });

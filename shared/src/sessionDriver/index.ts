@@ -2,7 +2,7 @@
 // journal to the outbox, heart rate and the display. The watch and the phone's browser runner
 // both drive their sessions through it (zod-free, platform-free: ports come from the shell).
 
-export { MIN_HR_REST_MS } from "./heartRateTracker.ts";
+export { type HeartRateTotals, HeartRateTracker, MIN_HR_REST_MS } from "./heartRateTracker.ts";
 export type {
   Clock,
   HapticKind,

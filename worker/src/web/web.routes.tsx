@@ -19,7 +19,7 @@ import { Dashboard } from "./pages/dashboard.tsx";
 import { ExercisePage, LibraryPage } from "./pages/exercises.tsx";
 import { type HistoryFilters, HistoryPage } from "./pages/history.tsx";
 import { ProgressPage } from "./pages/progress.tsx";
-import { RunPage, runOptions } from "./pages/run.tsx";
+import { RunPage, runnerHeartRate, runOptions } from "./pages/run.tsx";
 import { SessionDetailPage } from "./pages/sessionDetail.tsx";
 import { assessmentsRoutes } from "./routes/assessments.routes.tsx";
 import { planRoutes } from "./routes/plan.routes.tsx";
@@ -202,7 +202,11 @@ export const webRoutes = new Hono<AppEnv>()
       c,
       v,
       { title: "Run a session", tab: "run", script: "run" },
-      <RunPage options={runOptions(plan, days, today, v.lang)} selectedDate={selected} />,
+      <RunPage
+        options={runOptions(plan, days, today, v.lang)}
+        selectedDate={selected}
+        heartRate={runnerHeartRate(v)}
+      />,
     );
   })
   .get("/web/state.json", async (c) => {

@@ -8,14 +8,17 @@ import {
   formatClock,
   type ScreenView,
 } from "@runstrong/shared/engine";
-import { SessionDriver } from "@runstrong/shared/sessionDriver";
+import { SessionDriver, type SessionHeartRate } from "@runstrong/shared/sessionDriver";
 import { startApp } from "./lib/app.ts";
 import { armed } from "./lib/confirm.ts";
 import { announce, byId, viewer } from "./lib/dom.ts";
 import { busy, setFieldError, setFormError, validate } from "./lib/forms.ts";
 import { onOutboxChange, webOutbox } from "./lib/outbox.ts";
-import { adoptEarlierRunRecord, browserHaptics, wakeLockScreen } from "./lib/runnerPorts.ts";
 import { flushQuietly, type OpArgs, pendingCount, push } from "./lib/sync.ts";
+import { renderHeartRateLine, renderStrapChoice } from "./run/heartRateLine.ts";
+import { HeartRateStrap } from "./run/heartRateStrap.ts";
+import { adoptEarlierRunRecord, browserHaptics, wakeLockScreen } from "./run/runnerPorts.ts";
+import { BIG_EVENT, el, forgetAnnouncement, paintSessionScreen } from "./run/sessionScreen.ts";
 
 type RunOption = {
   key: string;
@@ -26,17 +29,8 @@ type RunOption = {
 };
 
 const TICK_MS = 200;
-const RING = 326.73;
 
-let lastScreen = "";
-
-function el<T extends HTMLElement = HTMLElement>(id: string): T {
-  const found = byId<T>(id);
-  if (!found) throw new Error(`runner: #${id} missing`);
-  return found;
-}
-
-function dataset<T>(name: "cues" | "options", fallback: T): T {
+function dataset<T>(name: "cues" | "options" | "heartRate", fallback: T): T {
   try {
     return JSON.parse(byId("runner")?.dataset[name] ?? "") as T;
   } catch {
@@ -44,6 +38,7 @@ function dataset<T>(name: "cues" | "options", fallback: T): T {
   }
 }
 const CUES = dataset<Record<string, string>>("cues", {});
+const HEART_RATE = dataset<SessionHeartRate>("heartRate", {});
 
 // --- The driver on this browser ---------------------------------------------------------------
 
@@ -55,6 +50,15 @@ async function outboxClient() {
 }
 
 const haptics = browserHaptics();
+const strap = new HeartRateStrap(() => {
+  // A strap connected mid-session joins it: set and session heart rate from then on.
+  const s = driver.engineState;
+  if (strap.state === "connected" && s !== null && s.phase !== "summary") {
+    driver.hr.start(driver.hr.saved());
+  }
+  renderStrapChoice(strap);
+  render();
+});
 const screen = wakeLockScreen();
 const storeKey = `rs.run.${viewer()?.userId ?? "anon"}`;
 adoptEarlierRunRecord(localStorage, storeKey);
@@ -73,6 +77,7 @@ const driver = SessionDriver.resume({
   clock: { now: () => Date.now() },
   haptics,
   screen,
+  heartRate: strap,
   random: Math.random,
   key: storeKey,
 });
@@ -107,6 +112,7 @@ function start(option: RunOption): void {
     items: option.items,
     cues,
     source: "web",
+    heartRate: HEART_RATE,
     ...(option.planId === undefined ? {} : { planId: option.planId }),
     ...(option.planDay === undefined ? {} : { planDay: option.planDay }),
   });
@@ -119,45 +125,6 @@ function start(option: RunOption): void {
 }
 
 // --- Rendering --------------------------------------------------------------------------------
-
-type Screen = ScreenView["screen"];
-
-const PHASE: Record<Screen, string> = {
-  reps: "Count your reps",
-  intro: "Get in position",
-  hold: "Hold",
-  switch_side: "Switch sides",
-  rest: "Rest · up next",
-  paused: "Paused",
-  summary: "Done",
-};
-
-const BIG_LABEL: Record<Screen, string> = {
-  reps: "tap for every rep",
-  intro: "tap to start the timer",
-  hold: "holding…",
-  switch_side: "tap when you are ready",
-  rest: "breathe",
-  paused: "tap to resume",
-  summary: "",
-};
-
-const BIG_EVENT: Partial<Record<Screen, EngineEventType>> = {
-  reps: "rep_tap",
-  intro: "hold_start",
-  switch_side: "switch_side",
-  paused: "resume",
-};
-
-const PRIMARY: Record<Screen, [string, EngineEventType] | null> = {
-  reps: ["Set done", "set_done"],
-  intro: ["Start hold", "hold_start"],
-  hold: ["Done", "hold_complete"],
-  switch_side: ["Go", "switch_side"],
-  rest: ["Skip rest", "rest_skip"],
-  paused: ["Resume", "resume"],
-  summary: null,
-};
 
 function show(which: "choose" | "run" | "summary"): void {
   el("run-choose").hidden = which !== "choose";
@@ -178,55 +145,8 @@ function render(): void {
     return;
   }
   show("run");
-  el("run-progress").textContent = `Exercise ${s.itemIndex + 1} of ${s.items.length}`;
-  el("run-phase").textContent = PHASE[v.screen];
-  el("run-title").textContent = v.title;
-  el("run-set").textContent = v.set_label;
-  el("run-target").textContent = `· target ${v.target}`;
-  const side = el("run-side");
-  side.hidden = !v.side;
-  side.textContent = v.side === "left" ? "Left side" : v.side === "right" ? "Right side" : "";
-  const item = s.items[s.itemIndex];
-  el("run-cue").textContent =
-    item && (v.screen === "reps" || v.screen === "intro") ? (CUES[item.exercise_id] ?? "") : "";
-  el("run-big-text").textContent = v.big;
-  el("run-big-label").textContent = BIG_LABEL[v.screen];
-  const big = el<HTMLButtonElement>("run-big");
-  big.dataset.screen = v.screen;
-  const bigEvent = BIG_EVENT[v.screen];
-  big.setAttribute("aria-disabled", bigEvent ? "false" : "true");
-  big.setAttribute(
-    "aria-label",
-    v.screen === "reps" ? `${v.big} reps. Tap to count a rep.` : `${v.big}. ${BIG_LABEL[v.screen]}`,
-  );
-  const ring = el("run-ring");
-  ring.setAttribute("stroke-dashoffset", String(RING * (1 - v.ring)));
-  // A zero-length arc with round caps would still draw a dot.
-  ring.setAttribute("visibility", v.ring > 0.005 ? "visible" : "hidden");
-  const primary = el<HTMLButtonElement>("run-primary");
-  const p = PRIMARY[v.screen];
-  primary.hidden = !p;
-  if (p) {
-    primary.textContent = p[0];
-    primary.dataset.event = p[1];
-  }
-  const undo = el<HTMLButtonElement>("run-undo");
-  undo.hidden = v.screen !== "reps";
-  undo.disabled = !v.can_undo;
-  el("run-secondary").hidden = v.screen !== "rest";
-  el("run-pause").textContent = v.screen === "paused" ? "Resume" : "Pause";
-  el("run-next").textContent =
-    v.screen === "rest" ? "" : v.next_up ? `Then: ${v.next_up}` : "Last exercise";
-  if (v.screen !== lastScreen) {
-    lastScreen = v.screen;
-    const words =
-      v.screen === "rest"
-        ? `Rest ${v.big}. Next: ${v.title}.`
-        : v.screen === "switch_side"
-          ? "Switch to the right side."
-          : `${PHASE[v.screen]}: ${v.title}, ${v.set_label}${v.side ? `, ${v.side} side` : ""}.`;
-    el("run-announce").textContent = words;
-  }
+  renderHeartRateLine(strap, driver.hr, HEART_RATE, v.screen);
+  paintSessionScreen(s, v, CUES);
 }
 
 function renderSummary(v: ScreenView): void {
@@ -278,6 +198,10 @@ function bind(): void {
   runner.addEventListener("click", (event) => {
     const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button");
     if (!button) return;
+    if (button.dataset.hrConnect !== undefined) {
+      void strap.connect();
+      return;
+    }
     if (button.dataset.start) {
       const o = opts.find((x) => x.key === button.dataset.start);
       if (o) start(o);
@@ -311,7 +235,7 @@ function bind(): void {
       case "run-new":
         // The record goes once the outbox holds the session's last steps (onClosed renders then).
         driver.close();
-        lastScreen = "";
+        forgetAnnouncement();
         byId<HTMLFormElement>("run-feel-form")?.reset();
         render();
         break;
@@ -331,6 +255,7 @@ function bind(): void {
 
   // A session saved by an earlier visit (reload, crash, offline restart) resumed when the driver
   // opened; show it straight away.
+  renderStrapChoice(strap);
   render();
   window.setInterval(() => {
     if (driver.engineState?.phase === "summary" || el("run-screen").hidden) return;

@@ -4,8 +4,21 @@
 import { exerciseById, expandRoutine, routineById, routines } from "@runstrong/shared/catalog";
 import { type EngineItem, loggedSetCount } from "@runstrong/shared/engine";
 import type { PlanDay, TodayResponse } from "@runstrong/shared/schemas";
+import type { SessionHeartRate } from "@runstrong/shared/sessionDriver";
 import { type ActivePlan, exerciseName } from "../data/plan.ts";
 import { isoWeekday, plural, weekdayShort } from "../format.ts";
+import type { Viewer } from "../viewer.ts";
+import { viewerMaxHr } from "./heartRate.tsx";
+import { RunnerScreen, SummaryScreen } from "./runScreens.tsx";
+
+/** The account's heart-rate settings the runner uses: zones, and the heart rate that ends a rest. */
+export function runnerHeartRate(v: Viewer): SessionHeartRate {
+  const max = viewerMaxHr(v);
+  const out: SessionHeartRate = {};
+  if (max) out.maxBpm = max.bpm;
+  if (v.restHrReady !== null) out.restReadyBpm = v.restHrReady;
+  return out;
+}
 
 export type RunOption = {
   key: string;
@@ -71,148 +84,11 @@ function itemsSummary(items: EngineItem[]): string {
   return `${plural(items.length, "exercise")} · ${plural(sets, "set")}`;
 }
 
-function RunnerScreen() {
-  // Circumference of the progress ring (r = 52).
-  const ring = "326.73";
-  return (
-    <section id="run-screen" class="runner" hidden aria-labelledby="run-title">
-      <div class="run-top">
-        <p id="run-progress" class="muted small" />
-        <button type="button" id="run-pause" class="ghost small-button">
-          Pause
-        </button>
-      </div>
-      <p id="run-phase" class="eyebrow" />
-      <h1 id="run-title" class="run-title">
-        Ready
-      </h1>
-      <p class="run-meta">
-        <span id="run-set" /> <span id="run-target" class="muted" />{" "}
-        <span id="run-side" class="side-badge" hidden />
-      </p>
-      <p id="run-cue" class="run-cue muted small" />
-      <button type="button" id="run-big" class="big-tap" aria-describedby="run-big-label">
-        <svg class="ring" viewBox="0 0 120 120" aria-hidden="true" focusable="false">
-          <circle class="ring-track" cx="60" cy="60" r="52" />
-          <circle
-            id="run-ring"
-            class="ring-fill"
-            cx="60"
-            cy="60"
-            r="52"
-            stroke-dasharray={ring}
-            stroke-dashoffset={ring}
-            transform="rotate(-90 60 60)"
-          />
-        </svg>
-        <span id="run-big-text" class="big-number">
-          0
-        </span>
-        <span id="run-big-label" class="big-label" />
-      </button>
-      <div class="run-actions">
-        <button type="button" id="run-undo" class="secondary">
-          Undo
-        </button>
-        <button type="button" id="run-primary" class="primary-action">
-          Set done
-        </button>
-        <button type="button" id="run-secondary" class="secondary">
-          +15 s
-        </button>
-      </div>
-      <p id="run-next" class="muted run-next" />
-      <div class="run-bottom">
-        <button type="button" id="run-skip" class="ghost">
-          Skip exercise
-        </button>
-        <button
-          type="button"
-          id="run-finish"
-          class="ghost danger"
-          data-confirm="Tap again to finish"
-        >
-          Finish session
-        </button>
-      </div>
-      <p id="run-announce" class="sr-only" role="status" aria-live="polite" />
-    </section>
-  );
-}
-
-function SummaryScreen() {
-  return (
-    <section id="run-summary" class="run-summary" hidden aria-labelledby="sum-title">
-      <p class="eyebrow">Session complete</p>
-      <h1 id="sum-title">Well done!</h1>
-      <section class="stats stats-4" aria-label="Session totals">
-        <div class="stat">
-          <p class="stat-value" id="sum-duration">
-            0:00
-          </p>
-          <p class="stat-label">duration</p>
-        </div>
-        <div class="stat">
-          <p class="stat-value" id="sum-sets">
-            0
-          </p>
-          <p class="stat-label">sets</p>
-        </div>
-        <div class="stat">
-          <p class="stat-value" id="sum-reps">
-            0
-          </p>
-          <p class="stat-label">reps</p>
-        </div>
-        <div class="stat">
-          <p class="stat-value" id="sum-hold">
-            0 s
-          </p>
-          <p class="stat-label">held</p>
-        </div>
-      </section>
-      <p id="sum-sync" class="muted" role="status" />
-      <form id="run-feel-form" class="card" novalidate>
-        <h2 class="card-title">How did it feel?</h2>
-        <fieldset class="rpe-scale">
-          <legend>Effort (RPE), 1 = very easy, 10 = all-out</legend>
-          <div class="rpe-options">
-            {Array.from({ length: 10 }, (_, i) => (
-              <label class="rpe-option">
-                <input type="radio" name="rpe" value={String(i + 1)} />
-                <span>{i + 1}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <div class="field">
-          <label for="run-notes">Notes</label>
-          <textarea
-            id="run-notes"
-            name="notes"
-            rows={3}
-            data-max-chars="2000"
-            aria-describedby="run-notes-error"
-          />
-          <p class="field-error" id="run-notes-error" role="alert" />
-        </div>
-        <div class="actions">
-          <button type="submit">Save</button>
-          <a id="sum-history" class="button secondary" href="/history">
-            See it in history
-          </a>
-        </div>
-        <p class="form-error" role="alert" />
-        <p class="form-ok" role="status" />
-      </form>
-      <button type="button" id="run-new" class="ghost">
-        Start another session
-      </button>
-    </section>
-  );
-}
-
-export function RunPage(props: { options: RunOption[]; selectedDate: string | null }) {
+export function RunPage(props: {
+  options: RunOption[];
+  selectedDate: string | null;
+  heartRate: SessionHeartRate;
+}) {
   const chosen = props.selectedDate === null ? null : `date-${props.selectedDate}`;
   // The first cue of each exercise, shown under its name while it runs.
   const cues: Record<string, string> = {};
@@ -262,7 +138,12 @@ export function RunPage(props: { options: RunOption[]; selectedDate: string | nu
     </li>
   );
   return (
-    <div id="runner" data-options={JSON.stringify(props.options)} data-cues={JSON.stringify(cues)}>
+    <div
+      id="runner"
+      data-options={JSON.stringify(props.options)}
+      data-cues={JSON.stringify(cues)}
+      data-heart-rate={JSON.stringify(props.heartRate)}
+    >
       <section id="run-choose" aria-labelledby="choose-title">
         <div class="page-head">
           <div>
@@ -270,6 +151,12 @@ export function RunPage(props: { options: RunOption[]; selectedDate: string | nu
             <p class="muted">
               Big buttons, timers and a buzz at every change. Works offline; it syncs when you are
               back online.
+            </p>
+            <p id="run-strap" class="run-strap" hidden>
+              <button type="button" class="secondary small-button" data-hr-connect>
+                Connect heart-rate strap
+              </button>{" "}
+              <span id="run-strap-status" class="muted small" role="status" />
             </p>
           </div>
         </div>
