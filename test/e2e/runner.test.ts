@@ -2,15 +2,18 @@
 // same set, every set reaches the server once, buzzes follow the driver's cues, a session saved
 // by the runner before the driver is carried over, closing the summary forgets the session, and
 // a Bluetooth heart-rate strap gives sets their heart rate and ends a rest when it comes down.
+import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalWorker } from "./localWorker.ts";
+import { screenshotDir } from "./screenshotDir.ts";
 import { signUp, startWebStack } from "./webStack.ts";
 
 const PHONE = { width: 390, height: 844 };
 const EMAIL = `runner-${Date.now()}@example.com`;
 const PASSWORD = "hill-repeats-8x";
 const SLOW = { timeout: 10_000 };
+const shots = screenshotDir();
 
 let worker: LocalWorker;
 let browser: Browser;
@@ -222,6 +225,7 @@ describe("phone session runner", { timeout: 45_000 }, () => {
     expect(await page.textContent("#run-hr-rest")).toBe(
       "Ready below 110 bpm, or when the time runs out.",
     );
+    await page.screenshot({ path: path.join(shots, "runner-heart-rate-rest-phone.png") });
 
     // The heart rate comes down: the 30 s rest ends after its 15 s minimum, with the rest buzz.
     const restStart = Date.now();
