@@ -23,7 +23,9 @@ export async function secretKey(kind: SecretKind, secret: string): Promise<strin
   return digestKey(kind, await sha256Hex(secret));
 }
 
-export type Located = { userId: string; store: number };
+/** Where a user lives, and until when a move refuses their writes (null: no move under way). */
+export type Home = { store: number; frozenUntil: number | null };
+export type Located = Home & { userId: string };
 
 /**
  * Who a key belongs to and where they live, in one read of store 0; null when store 0 has no
@@ -35,13 +37,21 @@ export async function locateKey(
   storeCount: number,
 ): Promise<Located | null> {
   const [row] = await accounts
-    .select({ userId: accountKeys.userId, moved: userDirectory.store })
+    .select({
+      userId: accountKeys.userId,
+      moved: userDirectory.store,
+      frozenUntil: userDirectory.frozenUntil,
+    })
     .from(accountKeys)
     .leftJoin(userDirectory, eq(userDirectory.userId, accountKeys.userId))
     .where(eq(accountKeys.key, key))
     .limit(1);
   if (!row) return null;
-  return { userId: row.userId, store: row.moved ?? hashedStore(row.userId, storeCount) };
+  return {
+    userId: row.userId,
+    store: row.moved ?? hashedStore(row.userId, storeCount),
+    frozenUntil: row.frozenUntil ?? null,
+  };
 }
 
 /** A user's store: the directory's word for a moved user, else the hash of the id. */
@@ -49,13 +59,16 @@ export async function homeStore(
   accounts: Database,
   userId: string,
   storeCount: number,
-): Promise<number> {
+): Promise<Home> {
   const [row] = await accounts
-    .select({ store: userDirectory.store })
+    .select({ store: userDirectory.store, frozenUntil: userDirectory.frozenUntil })
     .from(userDirectory)
     .where(eq(userDirectory.userId, userId))
     .limit(1);
-  return row?.store ?? hashedStore(userId, storeCount);
+  return {
+    store: row?.store ?? hashedStore(userId, storeCount),
+    frozenUntil: row?.frozenUntil ?? null,
+  };
 }
 
 /** Records a new secret's key (a repeat of one is a no-op: secrets are random). */

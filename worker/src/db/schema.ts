@@ -317,4 +317,6 @@ export const userDirectory = sqliteTable("user_directory", {
   userId: text("user_id").primaryKey(),
   store: integer("store").notNull(),
   movedAt: integer("moved_at").notNull(),
+  /** While a move copies the user (ms, epoch): their writes are refused until then. */
+  frozenUntil: integer("frozen_until"),
 });

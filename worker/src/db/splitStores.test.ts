@@ -20,7 +20,7 @@ import {
   useWorker,
 } from "../../test/apiClient.ts";
 import { createApp } from "../app.ts";
-import { moveUser } from "./moveUser.ts";
+import { MoveAborted, moveUser } from "./moveUser.ts";
 import { hashedStore, storeBinding } from "./stores.ts";
 
 const splitEnv = { ...env, D1_STORES: "2" } as unknown as Env;
@@ -257,7 +257,7 @@ describe("a move through the directory", () => {
   it("moves a store-1 user to store 0: sign-in, token, links and data follow", async () => {
     const r = await runnerOn(1);
     const shared = await call("POST", `/plans/${r.planId}/share`, { cookie: r.user.cookie });
-    const copied = await moveUser(splitEnv, r.user.id, 1, 0);
+    const copied = await moveUser(splitEnv, r.user.id, 1, 0, { settle: async () => {} });
     expect(copied).toBeGreaterThan(5);
     expect(await rowsIn(0, "sets", "user_id", r.user.id)).toBe(1);
     expect(await rowsIn(1, "users", "id", r.user.id)).toBe(0);
@@ -291,5 +291,94 @@ describe("a move through the directory", () => {
       body: { email: r.user.email, password: "correct horse battery" },
     });
     expect(again.status).toBe(409);
+  });
+
+  it("refuses the user's writes while the move is under way (429, Retry-After) and reads go on", async () => {
+    const r = await runnerOn(1);
+    const during: { push: Awaited<ReturnType<typeof push>>; pullStatus: number }[] = [];
+    const copied = await moveUser(splitEnv, r.user.id, 1, 0, {
+      settle: async () => {
+        const refused = await push(r.watch, numbered(6, [setLog(uid("set"), r.sessionId)]));
+        const pull = await call("GET", "/sync/pull", { token: r.watch.token });
+        during.push({ push: refused, pullStatus: pull.status });
+        // A signed-in page's write is refused the same way.
+        const run = await call("POST", "/sync/push", {
+          cookie: r.user.cookie,
+          body: { schema: 1, mutations: [] },
+        });
+        expect(run.status).toBe(429);
+      },
+    });
+    expect(copied).toBeGreaterThan(5);
+    const [seen] = during;
+    expect(seen?.push.status).toBe(429);
+    expect(seen?.push.body).toMatchObject({ error: "rate_limited" });
+    expect(seen?.push.body.message).toMatch(/being moved to new storage, so nothing was changed/);
+    expect(Number(seen?.push.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(seen?.pullStatus).toBe(200);
+    // Nothing of the refused push was kept anywhere; the same seq now goes through, in store 0.
+    expect(await rowsIn(0, "sets", "user_id", r.user.id)).toBe(1);
+    const again = await push(r.watch, numbered(6, [setLog(uid("set"), r.sessionId)]));
+    expect(again.body.acks[0].status).toBe("applied");
+    expect(await rowsIn(0, "sets", "user_id", r.user.id)).toBe(2);
+    expect(await rowsIn(1, "users", "id", r.user.id)).toBe(0);
+    const dir = await env.DB.prepare(
+      "SELECT store, frozen_until AS frozen FROM user_directory WHERE user_id = ?1",
+    )
+      .bind(r.user.id)
+      .first<{ store: number; frozen: number | null }>();
+    expect(dir).toEqual({ store: 0, frozen: null });
+  });
+
+  it("a write that reaches the old store during the copy aborts the move and puts all back", async () => {
+    const r = await runnerOn(1);
+    // A request slower than the settle: its write lands in store 1 while store 0 takes the copy.
+    let slipped = false;
+    const target = new Proxy(env.DB, {
+      get(db, key) {
+        if (key === "batch") {
+          return async (statements: D1PreparedStatement[]) => {
+            if (!slipped) {
+              slipped = true;
+              await storeBinding(splitEnv, 1)
+                .prepare("UPDATE sets SET reps = 99 WHERE id = ?1")
+                .bind(r.setId)
+                .run();
+            }
+            return db.batch(statements);
+          };
+        }
+        const value = Reflect.get(db, key);
+        return typeof value === "function" ? value.bind(db) : value;
+      },
+    });
+    const racingEnv = { ...splitEnv, DB: target } as unknown as Env;
+    await expect(moveUser(racingEnv, r.user.id, 1, 0, { settle: async () => {} })).rejects.toThrow(
+      MoveAborted,
+    );
+    expect(slipped).toBe(true);
+    // Store 0 holds nothing of theirs, store 1 everything (the late write included), no freeze.
+    expect(await rowsIn(0, "users", "id", r.user.id)).toBe(0);
+    expect(await rowsIn(0, "sets", "user_id", r.user.id)).toBe(0);
+    expect(await rowsIn(1, "sets", "user_id", r.user.id)).toBe(1);
+    const dir = await env.DB.prepare("SELECT store FROM user_directory WHERE user_id = ?1")
+      .bind(r.user.id)
+      .first();
+    expect(dir).toBeNull();
+    const after = await push(r.watch, numbered(6, [setLog(uid("set"), r.sessionId)]));
+    expect(after.body.acks[0].status).toBe("applied");
+    expect(await rowsIn(1, "sets", "user_id", r.user.id)).toBe(2);
+  });
+
+  it("refuses to move a user from a store they do not live in", async () => {
+    const r = await runnerOn(1);
+    await expect(moveUser(splitEnv, r.user.id, 0, 1, { settle: async () => {} })).rejects.toThrow(
+      MoveAborted,
+    );
+    expect(await rowsIn(1, "sets", "user_id", r.user.id)).toBe(1);
+    const dir = await env.DB.prepare("SELECT store FROM user_directory WHERE user_id = ?1")
+      .bind(r.user.id)
+      .first();
+    expect(dir).toBeNull();
   });
 });

@@ -4,7 +4,8 @@
 import { decodeCursor } from "@runstrong/shared/sync";
 import type { Context } from "hono";
 import type { AppEnv } from "../appEnv.ts";
-import { homeStore, type Located, locateKey } from "./accountIndex.ts";
+import { ApiError } from "../http/apiError.ts";
+import { type Home, homeStore, type Located, locateKey } from "./accountIndex.ts";
 import { type Database, database } from "./client.ts";
 import { storeBinding, storeCount } from "./stores.ts";
 
@@ -13,6 +14,8 @@ export type OpenStore = {
   d1: D1Database;
   db: Database;
   session: D1DatabaseSession | undefined;
+  /** Set while a move copies this store's user: their writes wait (see useStore). */
+  frozenUntil: number | null;
 };
 
 /** Store 0: the account index, the directory, pairings and rate limits live here. */
@@ -36,18 +39,40 @@ function readConstraint(c: Context<AppEnv>): string | null {
 }
 
 /** Opens store `store` for this request: a D1 session for replica reads, else the binding. */
-function openStore(c: Context<AppEnv>, store: number): OpenStore {
+function openStore(c: Context<AppEnv>, { store, frozenUntil }: Home): OpenStore {
   const binding = storeBinding(c.env, store);
   const constraint = readConstraint(c);
-  if (constraint === null) return { store, d1: binding, db: database(binding), session: undefined };
+  if (constraint === null) {
+    return { store, d1: binding, db: database(binding), session: undefined, frozenUntil };
+  }
   const session = binding.withSession(constraint);
   // A session answers prepare() and batch() like the database itself, which is all that is used.
   const d1 = session as unknown as D1Database;
-  return { store, d1, db: database(d1), session };
+  return { store, d1, db: database(d1), session, frozenUntil };
+}
+
+/**
+ * A write for a user being moved between stores would land in the copy about to be dropped:
+ * it is refused as a short rate limit (429 with Retry-After, nothing applied), which every client
+ * already retries. Reads go on from the old store until the move switches over.
+ */
+function refuseWriteWhileMoving(c: Context<AppEnv>, frozenUntil: number | null): void {
+  const now = Date.now();
+  if (frozenUntil === null || frozenUntil <= now) return;
+  if (c.req.method === "GET" || c.req.method === "HEAD") return;
+  const seconds = Math.max(1, Math.min(60, Math.ceil((frozenUntil - now) / 1000)));
+  throw new ApiError(
+    429,
+    "rate_limited",
+    `Your account is being moved to new storage, so nothing was changed. Try again in ${seconds} s.`,
+    {},
+    { "Retry-After": String(seconds) },
+  );
 }
 
 /** Makes an opened store the request's user store: c.var.db and c.var.d1 point at it. */
 export function useStore(c: Context<AppEnv>, open: OpenStore): OpenStore {
+  refuseWriteWhileMoving(c, open.frozenUntil);
   c.set("store", open.store);
   c.set("d1", open.d1);
   c.set("db", open.db);
@@ -70,7 +95,7 @@ export async function storeOfKey(
   key: string,
 ): Promise<OpenStore & { owner: Located | null }> {
   const owner = await locateKey(accountsDb(c), key, storeCount(c.env));
-  return { ...openStore(c, owner?.store ?? 0), owner };
+  return { ...openStore(c, owner ?? { store: 0, frozenUntil: null }), owner };
 }
 
 /** The bookmark of this request's read session (null without replication). */

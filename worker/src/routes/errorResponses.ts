@@ -14,7 +14,7 @@ export const errors = {
   409: json("Conflict"),
   413: json("Body too large"),
   415: json("Not JSON"),
-  429: json("Rate limited; see Retry-After"),
+  429: json("Rate limited, or the account is being moved between stores; see Retry-After"),
 } as const;
 
 export function pickErrors<K extends keyof typeof errors>(...codes: K[]) {

@@ -45,7 +45,7 @@ export const logoutRoute = createRoute({
   summary: "End the web session",
   // The session cookie is optional: signing out without one is a no-op.
   security: [{ cookie: [] }, {}],
-  responses: { 204: { description: "Signed out" }, ...pickErrors(403, 413, 415) },
+  responses: { 204: { description: "Signed out" }, ...pickErrors(403, 413, 415, 429) },
 });
 
 export const changePasswordRoute = createRoute({

@@ -37,7 +37,7 @@ export const rotateRoute = createRoute({
   middleware: requireAuth(),
   responses: {
     200: jsonResponse("The new feed URL", CalendarUrlResponse),
-    ...pickErrors(401, 403, 413, 415),
+    ...pickErrors(401, 403, 413, 415, 429),
   },
 });
 

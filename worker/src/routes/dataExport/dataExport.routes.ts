@@ -69,7 +69,7 @@ export const importRoute = createRoute({
   },
   responses: {
     200: jsonResponse("What was imported and what was already there, per kind", ImportResponse),
-    ...pickErrors(400, 401, 403, 413, 415),
+    ...pickErrors(400, 401, 403, 413, 415, 429),
   },
 });
 

@@ -110,7 +110,7 @@ export const revokeRoute = createRoute({
   summary: "Revoke a device: its token is refused from now on",
   security: SIGNED_IN,
   request: { params: z.object({ id: z.string().min(1).max(64) }) },
-  responses: { 204: { description: "Revoked" }, ...pickErrors(400, 401, 403, 404, 413, 415) },
+  responses: { 204: { description: "Revoked" }, ...pickErrors(400, 401, 403, 404, 413, 415, 429) },
 });
 
 /** Pairing start and token polling need no account. */

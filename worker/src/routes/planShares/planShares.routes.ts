@@ -31,7 +31,7 @@ export const shareRoute = createRoute({
   responses: {
     200: jsonResponse("The plan was already shared: its link", PlanShareResponse),
     201: jsonResponse("The new link", PlanShareResponse),
-    ...pickErrors(401, 403, 404, 413, 415),
+    ...pickErrors(401, 403, 404, 413, 415, 429),
   },
 });
 
@@ -46,7 +46,7 @@ export const unshareRoute = createRoute({
   request: { params: PlanIdParam },
   responses: {
     204: { description: "Not shared (any more)" },
-    ...pickErrors(401, 403, 404, 413, 415),
+    ...pickErrors(401, 403, 404, 413, 415, 429),
   },
 });
 

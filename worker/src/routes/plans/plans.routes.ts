@@ -31,7 +31,7 @@ export const generateRoute = createRoute({
       "The plan, any broken rules and each strength day's minutes",
       GeneratePlanResponse,
     ),
-    ...pickErrors(400, 401, 403, 413, 415),
+    ...pickErrors(400, 401, 403, 413, 415, 429),
   },
 });
 

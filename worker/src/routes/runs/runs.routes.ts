@@ -37,7 +37,7 @@ export const importRunRoute = createRoute({
     400: errorJson("invalid_file: not a readable GPX or FIT run"),
     413: errorJson("The file is over 10 MiB"),
     415: errorJson("Neither application/vnd.ant.fit nor application/gpx+xml"),
-    ...pickErrors(401, 403),
+    ...pickErrors(401, 403, 429),
   },
 });
 

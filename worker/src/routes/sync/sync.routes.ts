@@ -29,7 +29,7 @@ export const pushRoute = createRoute({
       description: "seq_gap: nothing applied",
       content: { "application/json": { schema: ErrorBody } },
     },
-    ...pickErrors(400, 401, 403, 413, 415),
+    ...pickErrors(400, 401, 403, 413, 415, 429),
   },
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE `user_directory` ADD `frozen_until` integer;
