@@ -85,14 +85,6 @@ export async function push(bodies: readonly MutationBody[]): Promise<PushOutcome
   }
 }
 
-/** Queues the mutations and pushes them in the background (the runner: every step saves). */
-export async function queue(bodies: readonly MutationBody[]): Promise<void> {
-  const client = await webOutbox();
-  if (!client || bodies.length === 0) return;
-  await client.enqueue(bodies);
-  if (navigator.onLine !== false) await client.flush();
-}
-
 /** Changes waiting in this browser for the signed-in user. */
 export async function pendingCount(): Promise<number> {
   const client = await webOutbox();
