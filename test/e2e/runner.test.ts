@@ -62,12 +62,13 @@ beforeAll(async () => {
   // Nor a Bluetooth radio: a strap that sends the Heart Rate Measurement bytes of `__strap.bpm`
   // (8-bit form) every half second once subscribed, as a real one does.
   await phone.addInitScript(() => {
-    const w = window as unknown as { __strap: { bpm: number; requests: number } };
-    w.__strap = { bpm: 120, requests: 0 };
+    type Strap = { bpm: number; requests: number; connects: number; drop(): void };
+    const w = window as unknown as { __strap: Strap };
+    let sending = 0;
     const characteristic = Object.assign(new EventTarget(), {
       value: undefined as DataView | undefined,
       async startNotifications() {
-        setInterval(() => {
+        sending = window.setInterval(() => {
           characteristic.value = new DataView(Uint8Array.of(0, w.__strap.bpm).buffer);
           characteristic.dispatchEvent(new Event("characteristicvaluechanged"));
         }, 500);
@@ -77,11 +78,24 @@ beforeAll(async () => {
     const device = Object.assign(new EventTarget(), {
       name: "Test strap",
       gatt: {
-        connect: async () => ({
-          getPrimaryService: async () => ({ getCharacteristic: async () => characteristic }),
-        }),
+        connect: async () => {
+          w.__strap.connects++;
+          return {
+            getPrimaryService: async () => ({ getCharacteristic: async () => characteristic }),
+          };
+        },
       },
     });
+    w.__strap = {
+      bpm: 120,
+      requests: 0,
+      connects: 0,
+      // Out of reach: the notifications stop and the browser reports the disconnection.
+      drop() {
+        window.clearInterval(sending);
+        device.dispatchEvent(new Event("gattserverdisconnected"));
+      },
+    };
     const bluetooth = {
       requestDevice: async () => {
         w.__strap.requests++;
@@ -191,7 +205,7 @@ describe("phone session runner", { timeout: 45_000 }, () => {
     expect(sets.map((s: Json) => s.reps)).toEqual([4]);
   });
 
-  it("a heart-rate strap puts heart rate on every set, shows its zone and ends a rest below the threshold", async () => {
+  it("a heart-rate strap puts heart rate on every set, shows its zone, ends a rest below the threshold and reconnects by itself", async () => {
     await page.goto(`${worker.url}/account`);
     await page.fill("#max_hr", "190");
     await page.fill("#rest_hr_ready", "110");
@@ -238,6 +252,17 @@ describe("phone session runner", { timeout: 45_000 }, () => {
     expect(Date.now() - restStart).toBeLessThan(25_000);
     expect(await page.textContent("#run-title")).toBe("One-leg squat");
     expect(await buzzes()).toContainEqual([250, 100, 250]);
+
+    // The strap drops out; the runner reconnects it by itself and readings come again.
+    await page.evaluate(() => {
+      const strap = (window as unknown as { __strap: { bpm: number; drop(): void } }).__strap;
+      strap.drop();
+      strap.bpm = 141;
+    });
+    await expect.poll(() => page.textContent("#run-hr-bpm")).toBe("141 bpm");
+    expect(
+      await page.evaluate(() => (window as unknown as { __strap: Json }).__strap),
+    ).toMatchObject({ requests: 1, connects: 2 });
 
     await page.tap("#run-finish");
     await page.tap("#run-finish");

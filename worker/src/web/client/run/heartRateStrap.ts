@@ -34,6 +34,9 @@ export function heartRateFromMeasurement(data: DataView): number | null {
 
 export type StrapState = "unsupported" | "none" | "connecting" | "connected" | "lost";
 
+/** Waits before each automatic reconnection of a lost strap (about five minutes in all). */
+const RECONNECT_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 20_000, 30_000, 60_000, 60_000, 120_000];
+
 export class HeartRateStrap implements HeartRateSensor {
   private listener: ((bpm: number) => void) | null = null;
   state: StrapState;
@@ -41,6 +44,10 @@ export class HeartRateStrap implements HeartRateSensor {
   name = "";
   /** A sentence for the runner when connecting failed; null otherwise. */
   problem: string | null = null;
+  /** Automatic reconnections tried since the strap was lost. */
+  private retry = 0;
+  /** Devices whose disconnection this strap already listens for. */
+  private readonly watched = new WeakSet<StrapDevice>();
 
   constructor(
     /** Called whenever `state` changes. */
@@ -59,18 +66,13 @@ export class HeartRateStrap implements HeartRateSensor {
       const device = await this.bluetooth.requestDevice({
         filters: [{ services: ["heart_rate"] }],
       });
-      device.addEventListener("gattserverdisconnected", () => this.set("lost"));
-      const server = await device.gatt?.connect();
-      if (!server) throw new Error("no GATT server");
-      const service = await server.getPrimaryService("heart_rate");
-      const measurement = await service.getCharacteristic("heart_rate_measurement");
-      measurement.addEventListener("characteristicvaluechanged", () => {
-        const bpm = measurement.value ? heartRateFromMeasurement(measurement.value) : null;
-        if (bpm !== null) this.listener?.(bpm);
-      });
-      await measurement.startNotifications();
-      this.name = device.name || "Heart-rate strap";
-      this.set("connected");
+      // The browser hands back the same device when the same strap is picked again.
+      if (!this.watched.has(device)) {
+        this.watched.add(device);
+        device.addEventListener("gattserverdisconnected", () => this.lost(device));
+      }
+      this.retry = 0;
+      await this.subscribe(device);
     } catch (error) {
       // Closing the browser's chooser is a choice, not a failure worth a sentence.
       const cancelled = (error as Error).name === "NotFoundError";
@@ -79,6 +81,36 @@ export class HeartRateStrap implements HeartRateSensor {
         : "The strap did not connect. Wake it (wet the contacts, put it on) and try again.";
       this.set("none");
     }
+  }
+
+  private async subscribe(device: StrapDevice): Promise<void> {
+    const server = await device.gatt?.connect();
+    if (!server) throw new Error("no GATT server");
+    const service = await server.getPrimaryService("heart_rate");
+    const measurement = await service.getCharacteristic("heart_rate_measurement");
+    measurement.addEventListener("characteristicvaluechanged", () => {
+      const bpm = measurement.value ? heartRateFromMeasurement(measurement.value) : null;
+      if (bpm !== null) this.listener?.(bpm);
+    });
+    await measurement.startNotifications();
+    this.name = device.name || "Heart-rate strap";
+    this.retry = 0;
+    this.set("connected");
+  }
+
+  /**
+   * A strap drops out when it loses skin contact or the phone walks away from it: the browser
+   * may reconnect a strap it was given without asking again, so it tries, waiting longer each
+   * time, for about five minutes; then the runner's button reconnects it.
+   */
+  private lost(device: StrapDevice): void {
+    this.set("lost");
+    const delay = RECONNECT_DELAYS_MS[this.retry++];
+    if (delay === undefined) return;
+    window.setTimeout(() => {
+      if (this.state !== "lost") return;
+      this.subscribe(device).catch(() => this.lost(device));
+    }, delay);
   }
 
   start(onReading: (bpm: number) => void): "on" | HeartRateUnavailable {
