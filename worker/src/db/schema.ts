@@ -320,3 +320,18 @@ export const userDirectory = sqliteTable("user_directory", {
   /** While a move copies the user (ms, epoch): their writes are refused until then. */
   frozenUntil: integer("frozen_until"),
 });
+
+/**
+ * Store 0 only: moves an operator asked for (a row inserted with `wrangler d1 execute`), done by
+ * the cron one after another: `pending`, then `done` or `failed` with the reason in `note`.
+ */
+export const storeMoves = sqliteTable("store_moves", {
+  userId: text("user_id").primaryKey(),
+  toStore: integer("to_store").notNull(),
+  requestedAt: integer("requested_at").notNull(),
+  status: text("status", { enum: ["pending", "done", "failed"] })
+    .notNull()
+    .default("pending"),
+  note: text("note"),
+  finishedAt: integer("finished_at"),
+});
