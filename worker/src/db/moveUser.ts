@@ -37,6 +37,9 @@ export const MOVE_SETTLE_MS = 35_000;
 /** How long the freeze lasts at most: settling, then copying (a user-year is ~3,000 rows). */
 const FREEZE_MS = MOVE_SETTLE_MS + 5 * 60_000;
 
+/** The freeze must have this long left after the copy for the switch-over to happen. */
+const SWITCH_MARGIN_MS = 60_000;
+
 export class MoveAborted extends Error {}
 
 export type MoveOptions = {
@@ -108,6 +111,10 @@ export async function moveUser(
     .select()
     .from(userDirectory)
     .where(eq(userDirectory.userId, userId));
+  // Two moves of one user at once would each undo the other's copy: the second one stops here.
+  if (before?.frozenUntil != null && before.frozenUntil > now()) {
+    throw new MoveAborted("another move of this user is under way");
+  }
   const home = before?.store ?? hashedStore(userId, storeCount(env));
   if (home !== from) {
     throw new MoveAborted(`the user lives in store ${home}, not in store ${from}`);
@@ -122,11 +129,12 @@ export async function moveUser(
       await accounts.delete(userDirectory).where(eq(userDirectory.userId, userId));
     }
   };
+  const freezeEnds = now() + FREEZE_MS;
   await restoreDirectory({
     userId,
     store: from,
     movedAt: before?.movedAt ?? now(),
-    frozenUntil: now() + FREEZE_MS,
+    frozenUntil: freezeEnds,
   });
   let copied = 0;
   try {
@@ -136,6 +144,10 @@ export async function moveUser(
     // A write that slipped past the freeze (a request slower than the settle) would be lost.
     if ((await snapshot(source, userId)) !== untouched) {
       throw new MoveAborted("the user's rows changed in the old store while they were copied");
+    }
+    // Writes come back when the freeze ends: switching over needs it to hold a while yet.
+    if (now() > freezeEnds - SWITCH_MARGIN_MS) {
+      throw new MoveAborted("the copy took longer than the freeze allows");
     }
   } catch (error) {
     await dropUserRows(target, userId);

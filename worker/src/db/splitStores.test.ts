@@ -381,4 +381,39 @@ describe("a move through the directory", () => {
       .first();
     expect(dir).toBeNull();
   });
+
+  it("a second move of the same user while one is under way is refused and harms neither", async () => {
+    const r = await runnerOn(1);
+    let second: unknown = null;
+    await moveUser(splitEnv, r.user.id, 1, 0, {
+      settle: async () => {
+        second = await moveUser(splitEnv, r.user.id, 1, 0, { settle: async () => {} }).catch(
+          (e: unknown) => e,
+        );
+      },
+    });
+    expect(second).toBeInstanceOf(MoveAborted);
+    expect((second as Error).message).toBe("another move of this user is under way");
+    expect(await rowsIn(0, "sets", "user_id", r.user.id)).toBe(1);
+    expect(await rowsIn(1, "users", "id", r.user.id)).toBe(0);
+  });
+
+  it("a copy that outlasts the freeze is not switched over: everything is put back", async () => {
+    const r = await runnerOn(1);
+    let clock = Date.now();
+    const slow = moveUser(splitEnv, r.user.id, 1, 0, {
+      now: () => clock,
+      // Settling and copying took six minutes: writes may already be coming back.
+      settle: async () => {
+        clock += 6 * 60_000;
+      },
+    });
+    await expect(slow).rejects.toThrow("the copy took longer than the freeze allows");
+    expect(await rowsIn(0, "users", "id", r.user.id)).toBe(0);
+    expect(await rowsIn(1, "sets", "user_id", r.user.id)).toBe(1);
+    const dir = await env.DB.prepare("SELECT store FROM user_directory WHERE user_id = ?1")
+      .bind(r.user.id)
+      .first();
+    expect(dir).toBeNull();
+  });
 });
