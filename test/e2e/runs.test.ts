@@ -61,16 +61,21 @@ describe("running log", { timeout: 30_000 }, () => {
     await page.fill("#password", PASSWORD);
     await page.click("button[value=signup]");
     await page.waitForSelector("h1:has-text('This week')");
-    // The dashboard's script pushes the zone; the next page the server renders carries it.
+    // The dashboard's script pushes the zone. Wait for it on the dashboard itself: leaving the
+    // page over and over (as polling /account did) can cut that push off on a loaded machine.
     await expect
       .poll(
-        async () => {
-          await page.goto(`${worker.url}/account`);
-          return page.getAttribute("body", "data-time-zone");
-        },
-        { ...SLOW, interval: 500 },
+        () =>
+          page.evaluate(async () => {
+            const res = await fetch("/api/v1/sync/pull?kinds=settings");
+            return (await res.json()).changes.settings.at(-1)?.time_zone ?? null;
+          }),
+        { timeout: 20_000, interval: 500 },
       )
       .toBe(ZONE);
+    // The next page the server renders carries it.
+    await page.goto(`${worker.url}/account`);
+    expect(await page.getAttribute("body", "data-time-zone")).toBe(ZONE);
     expect(await page.inputValue("#time_zone")).toBe(ZONE);
     // The list holds every zone the browser knows, for a runner who travels.
     expect(await page.locator("#time_zone option").count()).toBeGreaterThan(300);

@@ -14,20 +14,14 @@ import {
   push,
   sessionStart,
   setLog,
-  signUp,
   type User,
   uid,
-  useWorker,
 } from "../../test/apiClient.ts";
-import { createApp } from "../app.ts";
+import { signUpOn, splitEnv, useSplitStores } from "../../test/splitStores.ts";
 import { MoveAborted, moveUser } from "./moveUser.ts";
-import { hashedStore, storeBinding } from "./stores.ts";
+import { storeBinding } from "./stores.ts";
 
-const splitEnv = { ...env, D1_STORES: "2" } as unknown as Env;
-const app = createApp();
-useWorker({
-  fetch: (req) => Promise.resolve(app.fetch(req as Request, splitEnv, createExecutionContext())),
-});
+const app = useSplitStores();
 
 const ORIGIN = "http://localhost";
 const PLAN = {
@@ -79,36 +73,30 @@ type Runner = {
   planId: string;
 };
 
-/** Signs up until the hash puts a user on `store` (each sign-up is a fresh random id). */
+/** A new account on `store` with a session, a set, a run and an active plan. */
 async function runnerOn(store: number): Promise<Runner> {
-  for (let i = 0; i < 40; i++) {
-    const user = await signUp();
-    if (hashedStore(user.id, 2) !== store) continue;
-    const watch = await pairDevice(user);
-    const sessionId = uid("s");
-    const setId = uid("set");
-    const runId = uid("run");
-    const planId = uid("plan");
-    const res = await push(
-      watch,
-      numbered(1, [
-        sessionStart(sessionId),
-        setLog(setId, sessionId),
-        {
-          op: "run.log",
-          args: { id: runId, date: "2026-11-19", distance_m: 8000, duration_s: 2700, kind: "easy" },
-        },
-        { op: "plan.put", args: { id: planId, base_rev: 0, plan: PLAN } },
-        { op: "settings.put", args: { active_plan_id: planId } },
-      ]),
-    );
-    expect(res.status).toBe(200);
-    expect(res.body.acks.map((a: { status: string }) => a.status)).toEqual(
-      Array(5).fill("applied"),
-    );
-    return { user, watch, store, sessionId, setId, runId, planId };
-  }
-  throw new Error(`no user hashed to store ${store} in 40 sign-ups`);
+  const user = await signUpOn(store);
+  const watch = await pairDevice(user);
+  const sessionId = uid("s");
+  const setId = uid("set");
+  const runId = uid("run");
+  const planId = uid("plan");
+  const res = await push(
+    watch,
+    numbered(1, [
+      sessionStart(sessionId),
+      setLog(setId, sessionId),
+      {
+        op: "run.log",
+        args: { id: runId, date: "2026-11-19", distance_m: 8000, duration_s: 2700, kind: "easy" },
+      },
+      { op: "plan.put", args: { id: planId, base_rev: 0, plan: PLAN } },
+      { op: "settings.put", args: { active_plan_id: planId } },
+    ]),
+  );
+  expect(res.status).toBe(200);
+  expect(res.body.acks.map((a: { status: string }) => a.status)).toEqual(Array(5).fill("applied"));
+  return { user, watch, store, sessionId, setId, runId, planId };
 }
 
 const runners: Runner[] = [];

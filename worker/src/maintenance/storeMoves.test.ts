@@ -3,43 +3,23 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import {
-  numbered,
-  pairDevice,
-  push,
-  sessionStart,
-  setLog,
-  signUp,
-  uid,
-  useWorker,
-} from "../../test/apiClient.ts";
-import { createApp } from "../app.ts";
+import { numbered, pairDevice, push, sessionStart, setLog, uid } from "../../test/apiClient.ts";
+import { signUpOn, splitEnv, useSplitStores } from "../../test/splitStores.ts";
 import { hashedStore, storeBinding } from "../db/stores.ts";
 import worker from "../index.ts";
 import { runQueuedMoves } from "./storeMoves.ts";
 
-const splitEnv = { ...env, D1_STORES: "2" } as unknown as Env;
-const app = createApp();
-useWorker({
-  fetch: (req) => Promise.resolve(app.fetch(req as Request, splitEnv, createExecutionContext())),
-});
+useSplitStores();
 const noSettle = { settle: async () => {} };
 
 /** A new account on `store` with one logged set. */
 async function runnerOn(store: number): Promise<string> {
-  for (let i = 0; i < 40; i++) {
-    const user = await signUp();
-    if (hashedStore(user.id, 2) !== store) continue;
-    const watch = await pairDevice(user);
-    const session = uid("s");
-    const res = await push(
-      watch,
-      numbered(1, [sessionStart(session), setLog(uid("set"), session)]),
-    );
-    expect(res.status).toBe(200);
-    return user.id;
-  }
-  throw new Error(`no user hashed to store ${store} in 40 sign-ups`);
+  const user = await signUpOn(store);
+  const watch = await pairDevice(user);
+  const session = uid("s");
+  const res = await push(watch, numbered(1, [sessionStart(session), setLog(uid("set"), session)]));
+  expect(res.status).toBe(200);
+  return user.id;
 }
 
 async function queueMove(userId: string, toStore: number, requestedAt: number): Promise<void> {
